@@ -1,0 +1,171 @@
+import { BaseClient } from './core/base-client.js';
+import { ConfigurationError, InputValidationError } from './core/errors.js';
+import { interpretJson, interpretPlatform } from './core/interpret.js';
+import type { CoreOptions } from './core/options.js';
+import type { RetryClass } from './core/retry.js';
+import { type Query, buildTarget } from './core/target.js';
+import { isBrowser, readEnv } from './platform/runtime.js';
+import type { Operation } from './resources/operation.js';
+import { type Signer, vistarkriyaSigner } from './signers/index.js';
+
+export interface ClientOptions extends CoreOptions {
+  /** Default: env `VISTARKRIYA_API_KEY`. */
+  apiKey?: string;
+  /** Default: env `VISTARKRIYA_API_SECRET`. Never use in a browser (see `createProxyHandler`). */
+  apiSecret?: string;
+  /** Your 6-digit admin code. Default: env `VISTARKRIYA_ADMIN_CODE`. */
+  adminCode?: string;
+  /** `X-Admin-Code` (default) or `X-Tenant-Code`: the platform's pages disagree. */
+  adminCodeHeader?: 'X-Admin-Code' | 'X-Tenant-Code';
+  /** A custom signer (e.g. `openLegacySigner`, `proxySigner`); then no credentials are needed. */
+  signer?: Signer;
+  /** Route overrides by operation id, e.g. `{ 'wallet.core.balance': '/api/v1/wallet/core/balance.php' }`. */
+  routes?: Record<string, string>;
+  /** Allow `apiSecret` in a browser page. Almost always wrong: the secret becomes public. */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Per-call options. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Deadline for this call in ms (retries included). */
+  timeout?: number;
+  maxRetries?: number;
+  headers?: Record<string, string>;
+}
+
+export interface RawRequest extends RequestOptions {
+  method: string;
+  /** Absolute path, e.g. `/api/v1/wallet/core/balance`. */
+  path: string;
+  query?: Query;
+  /** An object is serialised once with `JSON.stringify`; a string is sent (and signed) verbatim. */
+  body?: unknown;
+  /** Default: `read` for GET/HEAD, `billable` for everything else. */
+  retry?: RetryClass;
+  /** Default true: unwrap the platform's `{ success, data }` envelope. */
+  unwrap?: boolean;
+}
+
+export const DEFAULT_BASE_URL = 'https://vistarkriya.com';
+
+// Lone UTF-16 surrogates cannot be encoded as UTF-8, so the bytes sent could not equal
+// the bytes signed by any reference implementation: refuse them up front.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Serialises a body once; these exact bytes are signed and sent. */
+export function serializeBody(body: unknown): string {
+  if (body === undefined || body === null) return '';
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  if (LONE_SURROGATE.test(text)) {
+    throw new InputValidationError([
+      { field: 'body', rule: 'utf8', message: 'contains a lone UTF-16 surrogate, which has no UTF-8 encoding.' },
+    ]);
+  }
+  return text;
+}
+
+function resolveSigner(options: ClientOptions): Signer {
+  if (options.signer) return options.signer;
+  const apiKey = options.apiKey ?? readEnv('VISTARKRIYA_API_KEY');
+  const apiSecret = options.apiSecret ?? readEnv('VISTARKRIYA_API_SECRET');
+  const adminCode = options.adminCode ?? readEnv('VISTARKRIYA_ADMIN_CODE');
+  const missing = [
+    apiKey ? undefined : 'apiKey (or env VISTARKRIYA_API_KEY)',
+    apiSecret ? undefined : 'apiSecret (or env VISTARKRIYA_API_SECRET)',
+    adminCode ? undefined : 'adminCode (or env VISTARKRIYA_ADMIN_CODE)',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new ConfigurationError(
+      `VistarkriyaClient is missing ${missing.join(', ')}. Pass them as options, set the environment variables, or pass a \`signer\`.`,
+    );
+  }
+  if (isBrowser() && !options.dangerouslyAllowBrowser) {
+    throw new ConfigurationError(
+      'An apiSecret in a browser page is public to every visitor. Sign on your server with createProxyHandler() and use proxySigner() here; pass dangerouslyAllowBrowser: true only if you really mean it.',
+    );
+  }
+  return vistarkriyaSigner({
+    apiKey: apiKey!,
+    apiSecret: apiSecret!,
+    adminCode: adminCode!,
+    adminCodeHeader: options.adminCodeHeader,
+  });
+}
+
+/**
+ * Client for the Vistarkriya platform API. Namespaces mirror the platform's paths
+ * (`vk.wallet.core.balance()` is `GET /api/v1/wallet/core/balance`).
+ */
+export class VistarkriyaClient extends BaseClient {
+  private readonly routes: Record<string, string>;
+
+  constructor(options: ClientOptions = {}) {
+    super(options, resolveSigner(options), readEnv('VISTARKRIYA_BASE_URL') ?? DEFAULT_BASE_URL);
+    this.routes = { ...options.routes };
+  }
+
+  /** A raw signed call for anything the namespaces do not wrap. */
+  request<T = unknown>(req: RawRequest): Promise<T> {
+    const method = req.method.toUpperCase();
+    if (!req.path.startsWith('/')) {
+      return Promise.reject(
+        new InputValidationError([{ field: 'path', rule: 'format', message: 'must start with "/".' }]),
+      );
+    }
+    let body: string;
+    try {
+      body = serializeBody(req.body);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this._execute({
+      method,
+      target: buildTarget(req.path, req.query),
+      body,
+      retry: req.retry ?? (method === 'GET' || method === 'HEAD' ? 'read' : 'billable'),
+      interpret: req.unwrap === false ? interpretJson : interpretPlatform,
+      signal: req.signal,
+      timeout: req.timeout,
+      maxRetries: req.maxRetries,
+      headers: req.headers,
+    }) as Promise<T>;
+  }
+
+  /** The route an operation is sent to (after `routes` overrides). */
+  routeOf(op: Operation): string {
+    return this.routes[op.id] ?? op.path;
+  }
+
+  /** @internal The one executor every namespace method goes through. */
+  async _run<I, O>(op: Operation<I, O>, input: I | undefined, options: RequestOptions = {}): Promise<O> {
+    const params = op.schema ? await validateInput(op.schema, input) : input;
+    const path = this.routeOf(op);
+    const isQuery = op.method === 'GET';
+    return this._execute({
+      method: op.method,
+      target: isQuery ? buildTarget(path, params as Query | undefined) : path,
+      body: isQuery ? '' : serializeBody(params ?? {}),
+      retry: op.retry,
+      interpret: interpretPlatform,
+      signal: options.signal,
+      timeout: options.timeout,
+      maxRetries: options.maxRetries,
+      headers: options.headers,
+      operation: op.id,
+    }) as Promise<O>;
+  }
+}
+
+// zod and the schemas are loaded on first use, so importing the SDK stays cheap.
+type SchemaModule = typeof import('./resources/schemas.js');
+let schemas: SchemaModule | undefined;
+let schemasLoading: Promise<SchemaModule> | undefined;
+
+async function validateInput(key: string, input: unknown): Promise<unknown> {
+  if (!schemas) {
+    schemasLoading ??= import('./resources/schemas.js');
+    schemas = await schemasLoading;
+  }
+  return schemas.parseOperationInput(key, input);
+}

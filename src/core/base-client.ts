@@ -1,0 +1,59 @@
+import type { Signer } from '../signers/types.js';
+import { defaultTransport } from '../transport/default.js';
+import { Clock } from './clock.js';
+import { createLogger } from './logger.js';
+import { type CoreOptions, DEFAULTS, splitBaseURL } from './options.js';
+import { type CallSpec, type PipelineConfig, execute } from './pipeline.js';
+import { type Redactor, createRedactor } from './redact.js';
+
+const SDK_VERSION = '0.1.0';
+
+/**
+ * What VistarkriyaClient and Veri5Client share: transport, clock, logger, redaction and the
+ * pipeline configuration. Not public API; use the concrete clients.
+ */
+export abstract class BaseClient {
+  /** @internal */
+  protected readonly pipeline: PipelineConfig;
+  /** Redacts this client's secrets, signatures and identity numbers from any text. */
+  readonly redact: Redactor;
+
+  protected constructor(options: CoreOptions, signer: Signer, defaultBaseURL: string) {
+    const { origin, basePath } = splitBaseURL(options.baseURL ?? defaultBaseURL);
+    this.redact = createRedactor(signer.secrets ?? []);
+    const isNodeLike = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
+    this.pipeline = {
+      origin,
+      basePath,
+      signer,
+      transport: options.transport ?? defaultTransport(options.fetch),
+      clock: new Clock(),
+      timeout: options.timeout ?? DEFAULTS.timeout,
+      maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
+      maxRetryAfterSeconds: options.maxRetryAfter ?? DEFAULTS.maxRetryAfter,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+      log: createLogger(options, this.redact),
+      redact: this.redact,
+      defaultHeaders: {
+        Accept: 'application/json',
+        ...(isNodeLike ? { 'User-Agent': `vistarkriya-node/${SDK_VERSION}` } : {}),
+        ...options.defaultHeaders,
+      },
+    };
+  }
+
+  /** The clock offset (seconds) learned from the server after a `TIMESTAMP_EXPIRED`. */
+  get clockOffsetSeconds(): number {
+    return this.pipeline.clock.offsetSeconds;
+  }
+
+  /** @internal Runs one call through the pipeline. */
+  protected _execute(spec: CallSpec): Promise<unknown> {
+    return execute(this.pipeline, spec);
+  }
+
+  /** Closes keep-alive connections. The client must not be used afterwards. */
+  close(): Promise<void> {
+    return this.pipeline.transport.close();
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * Every failure the SDK produces is one of these classes. None of them holds the request
+ * (headers, signature, secret); messages are redacted by the client before construction.
+ */
+
+export type ResponseHeaders = Record<string, string>;
+
+/** Root of every error thrown by this SDK. */
+export class VistarkriyaError extends Error {
+  override name = 'VistarkriyaError';
+}
+
+export interface APIErrorInit {
+  status: number;
+  code?: string | undefined;
+  message: string;
+  requestId?: string | undefined;
+  headers?: ResponseHeaders | undefined;
+  /** True when a billable call may have been carried out by the server (see README, Reliability). */
+  outcomeUnknown?: boolean;
+  /** Seconds the server asked us to wait (Retry-After), when given. */
+  retryAfter?: number | undefined;
+}
+
+const OUTCOME_UNKNOWN_NOTE =
+  ' The outcome is unknown: the server may have carried out this billable request. Reconcile (check the transaction list) before trying again.';
+
+/** The server answered with an error (or with something that is not a valid answer). */
+export class APIError extends VistarkriyaError {
+  override name = 'APIError';
+  readonly status: number;
+  /** The platform's error code (e.g. `HMAC_INVALID`), or a Veri5 code, when the server gave one. */
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
+  readonly headers: ResponseHeaders;
+  readonly outcomeUnknown: boolean;
+  readonly retryAfter: number | undefined;
+
+  constructor(init: APIErrorInit) {
+    super(
+      `${init.status}${init.code ? ` ${init.code}` : ''}: ${init.message}` +
+        (init.outcomeUnknown ? OUTCOME_UNKNOWN_NOTE : ''),
+    );
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.headers = init.headers ?? {};
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+/** 401, or any of the platform's `AUTH_*` / `HMAC_INVALID` / `TIMESTAMP_EXPIRED` codes. */
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+/** `AUTH_MISSING_KEY`: the X-API-Key header did not arrive. */
+export class MissingApiKeyError extends AuthenticationError {
+  override name = 'MissingApiKeyError';
+}
+/** `AUTH_INVALID_KEY`: the API key is not known to the platform. */
+export class InvalidApiKeyError extends AuthenticationError {
+  override name = 'InvalidApiKeyError';
+}
+/** `HMAC_INVALID`: the signature did not match. Run `npx vistarkriya sign` to see the exact signed string. */
+export class SignatureMismatchError extends AuthenticationError {
+  override name = 'SignatureMismatchError';
+}
+/** `TIMESTAMP_EXPIRED`: the request is more than 5 minutes off the server clock (the client corrects once). */
+export class TimestampExpiredError extends AuthenticationError {
+  override name = 'TimestampExpiredError';
+}
+/** `AUTH_IP_BLOCKED`: the calling IP is not on the account's allow-list. */
+export class IpBlockedError extends AuthenticationError {
+  override name = 'IpBlockedError';
+}
+/** 400 */
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+/** 404 */
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
+/** 409 */
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+}
+/** 429: the client already waited and retried as `Retry-After` asked, within `maxRetries`. */
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+}
+/** 5xx */
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+}
+/** A 2xx answer that is not what the API documents (not JSON, or not the `{ success, data }` envelope). */
+export class ResponseValidationError extends APIError {
+  override name = 'ResponseValidationError';
+}
+
+export interface ConnectionErrorInit {
+  message?: string;
+  /** Low-level code, e.g. `ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`. */
+  cause?: unknown;
+  outcomeUnknown?: boolean;
+}
+
+/** No usable answer arrived: refused, reset, DNS failure, TLS failure, cut-off body. */
+export class APIConnectionError extends VistarkriyaError {
+  override name = 'APIConnectionError';
+  readonly outcomeUnknown: boolean;
+  /** The low-level error code when there is one (`ECONNRESET`, `ENOTFOUND`, ...). */
+  readonly errorCode: string | undefined;
+  constructor(init: ConnectionErrorInit = {}) {
+    super((init.message ?? 'Connection error.') + (init.outcomeUnknown ? OUTCOME_UNKNOWN_NOTE : ''), {
+      cause: init.cause,
+    });
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
+    this.errorCode = errorCodeOf(init.cause);
+  }
+}
+
+/** The call's `timeout` elapsed before an answer arrived. */
+export class APITimeoutError extends APIConnectionError {
+  override name = 'APITimeoutError';
+  constructor(init: ConnectionErrorInit = {}) {
+    super({ ...init, message: init.message ?? 'Request timed out.' });
+  }
+}
+
+/** The caller's `AbortSignal` fired. */
+export class UserAbortError extends VistarkriyaError {
+  override name = 'UserAbortError';
+  constructor(message = 'Request was aborted.') {
+    super(message);
+  }
+}
+
+export interface ValidationIssue {
+  /** Dotted path of the offending field, e.g. `aadhaar` or `beneficiary.ifsc`. */
+  field: string;
+  /** Machine-readable rule, e.g. `verhoeff`, `format`, `required`, `consent`. */
+  rule: string;
+  message: string;
+}
+
+/** The input was rejected before anything was sent (nothing billed). */
+export class InputValidationError extends VistarkriyaError {
+  override name = 'InputValidationError';
+  readonly field: string;
+  readonly rule: string;
+  readonly issues: readonly ValidationIssue[];
+  constructor(issues: readonly ValidationIssue[]) {
+    const first = issues[0] ?? { field: '(input)', rule: 'invalid', message: 'Invalid input.' };
+    super(
+      `Invalid ${first.field}: ${first.message}` + (issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''),
+    );
+    this.field = first.field;
+    this.rule = first.rule;
+    this.issues = issues;
+  }
+}
+
+function errorCodeOf(cause: unknown): string | undefined {
+  let c: unknown = cause;
+  for (let depth = 0; c && depth < 4; depth++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    c = (c as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The client was constructed wrongly (missing credentials, a secret in a browser, bad options). */
+export class ConfigurationError extends VistarkriyaError {
+  override name = 'ConfigurationError';
+}

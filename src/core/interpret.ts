@@ -1,0 +1,126 @@
+import type { TransportResponse } from '../transport/types.js';
+import { ResponseValidationError } from './errors.js';
+import type { Failure, Interpretation } from './pipeline.js';
+import { parseRetryAfter, verdictForStatus } from './retry.js';
+
+const EXCERPT = 120;
+
+/** A short, single-line excerpt of a body that is not the JSON we expected. */
+export function excerpt(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat;
+}
+
+export function requestIdOf(response: TransportResponse, json?: unknown): string | undefined {
+  const h = response.headers['x-request-id'] ?? response.headers['request-id'];
+  if (h) return h;
+  const j = json as { request_id?: unknown; error?: { request_id?: unknown } } | undefined;
+  const id = j?.error?.request_id ?? j?.request_id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** Parses JSON without ever letting a SyntaxError escape; `undefined` means "not JSON". */
+export function tryParseJson(body: string): unknown {
+  if (body === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A failure from status and headers alone (used when the body is not the documented JSON). */
+export function statusFailure(response: TransportResponse, message: string, code?: string): Failure {
+  return {
+    status: response.status,
+    code,
+    message,
+    requestId: requestIdOf(response),
+    headers: response.headers,
+    retryAfter: parseRetryAfter(response.headers),
+    verdict: verdictForStatus(response.status),
+  };
+}
+
+function notJson(response: TransportResponse): Interpretation {
+  const what = response.body === '' ? 'an empty body' : `a non-JSON body: ${excerpt(response.body)}`;
+  if (response.status >= 200 && response.status < 300) {
+    return {
+      ok: false,
+      failure: {
+        ...statusFailure(response, `Expected JSON, got ${what}`, 'INVALID_RESPONSE'),
+        verdict: 'final',
+        make: (init) => new ResponseValidationError(init),
+      },
+    };
+  }
+  if (response.status >= 300 && response.status < 400) {
+    return { ok: false, failure: statusFailure(response, `Redirect to ${response.headers.location ?? '(no location)'} not followed: signed requests are never redirected.`, 'REDIRECT') };
+  }
+  return { ok: false, failure: statusFailure(response, `HTTP ${response.status} with ${what}`) };
+}
+
+interface PlatformEnvelope {
+  success?: unknown;
+  data?: unknown;
+  error?: { code?: unknown; message?: unknown; http_status?: unknown };
+  message?: unknown;
+}
+
+/**
+ * The platform's envelope (seed 000): `{ success: true, data }` → `data`;
+ * `{ success: false, error: { code, message, http_status } }` → a typed failure.
+ */
+export function interpretPlatform(response: TransportResponse): Interpretation {
+  const json = tryParseJson(response.body) as PlatformEnvelope | undefined;
+  if (json === undefined || json === null || typeof json !== 'object') return notJson(response);
+  const ok = response.status >= 200 && response.status < 300;
+  if (ok && json.success === true) return { ok: true, value: json.data };
+  if (json.success === false || !ok) {
+    const err = json.error && typeof json.error === 'object' ? json.error : undefined;
+    const code = typeof err?.code === 'string' ? err.code : undefined;
+    const status = ok && typeof err?.http_status === 'number' ? err.http_status : response.status;
+    const message =
+      typeof err?.message === 'string'
+        ? err.message
+        : typeof json.message === 'string'
+          ? json.message
+          : `HTTP ${response.status}: ${excerpt(response.body)}`;
+    return {
+      ok: false,
+      failure: {
+        status,
+        code,
+        message,
+        requestId: requestIdOf(response, json),
+        headers: response.headers,
+        retryAfter: parseRetryAfter(response.headers),
+        verdict: code === 'TIMESTAMP_EXPIRED' ? 'clock-skew' : verdictForStatus(status),
+      },
+    };
+  }
+  return {
+    ok: false,
+    failure: {
+      ...statusFailure(response, `Expected the { success, data } envelope, got: ${excerpt(response.body)}`, 'INVALID_RESPONSE'),
+      verdict: 'final',
+      make: (init) => new ResponseValidationError(init),
+    },
+  };
+}
+
+/** Plain JSON APIs (Veri5, raw calls with `unwrap: false`): any 2xx JSON is the value. */
+export function interpretJson(response: TransportResponse): Interpretation {
+  const json = tryParseJson(response.body);
+  if (json === undefined) return notJson(response);
+  if (response.status >= 200 && response.status < 300) return { ok: true, value: json };
+  const j = json as { message?: unknown; code?: unknown };
+  return {
+    ok: false,
+    failure: statusFailure(
+      response,
+      typeof j.message === 'string' ? j.message : `HTTP ${response.status}: ${excerpt(response.body)}`,
+      typeof j.code === 'string' ? j.code : undefined,
+    ),
+  };
+}

@@ -1,0 +1,37 @@
+import { readEnv } from '../platform/runtime.js';
+import type { Redactor } from './redact.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** Anything console-like works: `console`, pino, winston, bunyan. */
+export interface Logger {
+  debug(message: string, ...rest: unknown[]): void;
+  info(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  error(message: string, ...rest: unknown[]): void;
+}
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
+
+/** The SDK's internal logger: level-filtered, every line passes through the redactor. */
+export interface InternalLogger {
+  readonly debugEnabled: boolean;
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+function parseLevel(value: string | undefined): LogLevel | undefined {
+  const v = value?.toLowerCase();
+  return v && v in RANK ? (v as LogLevel) : undefined;
+}
+
+export function createLogger(options: { logger?: Logger; logLevel?: LogLevel }, redact: Redactor): InternalLogger {
+  const target: Logger = options.logger ?? console;
+  const level = options.logLevel ?? parseLevel(readEnv('VISTARKRIYA_LOG')) ?? 'warn';
+  const min = RANK[level];
+  const at = (name: Exclude<LogLevel, 'off'>) =>
+    RANK[name] >= min ? (message: string) => target[name](`[vistarkriya] ${redact(message)}`) : () => {};
+  return { debugEnabled: RANK.debug >= min, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}

@@ -1,0 +1,52 @@
+// WebCrypto provider for browsers, workers, Deno and Bun. No `node:` imports here.
+import type { CryptoProvider } from './crypto-types.js';
+
+const encoder = new TextEncoder();
+const HEX: string[] = [];
+for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
+
+function toHex(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
+  return out;
+}
+
+function subtle(): SubtleCrypto {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error('vistarkriya: WebCrypto (globalThis.crypto.subtle) is not available in this runtime');
+  return s;
+}
+
+// Importing a key is the slow part of WebCrypto HMAC; a client signs with one secret,
+// so keep the last few imported keys.
+const keyCache = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(key: string): Promise<CryptoKey> {
+  let cached = keyCache.get(key);
+  if (!cached) {
+    cached = subtle().importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    if (keyCache.size >= 8) keyCache.delete(keyCache.keys().next().value as string);
+    keyCache.set(key, cached);
+  }
+  return cached;
+}
+
+export const crypto: CryptoProvider = {
+  kind: 'web',
+  async hmacSha256Hex(key: string, message: string): Promise<string> {
+    const k = await hmacKey(key);
+    return toHex(await subtle().sign('HMAC', k, encoder.encode(message)));
+  },
+  async sha256Hex(message: string): Promise<string> {
+    return toHex(await subtle().digest('SHA-256', encoder.encode(message)));
+  },
+  timingSafeEqual(a: string, b: string): boolean {
+    const left = encoder.encode(a);
+    const right = encoder.encode(b);
+    let diff = left.length ^ right.length;
+    const n = Math.max(left.length, right.length);
+    for (let i = 0; i < n; i++) diff |= (left[i] ?? 0) ^ (right[i] ?? 0);
+    return diff === 0;
+  },
+};

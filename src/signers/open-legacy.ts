@@ -1,0 +1,45 @@
+import { crypto } from '../platform/crypto.js';
+import type { SignInput, SignResult, Signer } from './types.js';
+
+export interface OpenLegacySignerOptions {
+  accessKey: string;
+  secretKey: string;
+}
+
+/**
+ * PHP's `preg_replace('/\s+/', '', $s)` (no `u` modifier): PCRE works on bytes with the
+ * C-locale tables, so `\s` is exactly tab, LF, VT, FF, CR and space. NBSP, U+2028, the
+ * ideographic space and friends are NOT stripped (JavaScript's `\s` would strip them:
+ * that difference is a classic source of HMAC mismatches).
+ */
+const PHP_WHITESPACE = /[\t\n\v\f\r ]+/g;
+
+export function stripPhpWhitespace(s: string): string {
+  return s.replace(PHP_WHITESPACE, '');
+}
+
+/** The exact prehash of the Open legacy scheme: `strip(timestamp + METHOD + body)`; GET signs `timestamp + METHOD`. */
+export function openLegacyStringToSign(input: SignInput): string {
+  const base = input.timestamp + input.method;
+  return stripPhpWhitespace(input.method === 'GET' ? base : base + input.body);
+}
+
+/**
+ * Open "Authentication [Deprecated]" signing (seed 004):
+ * `Authorization: Bearer ACCESS_KEY:hex(HMAC-SHA256(secret, strip(timestamp + METHOD + body)))`
+ * with `X-O-Timestamp`. The body sent keeps its whitespace; only the prehash is stripped.
+ */
+export function openLegacySigner(options: OpenLegacySignerOptions): Signer {
+  const { accessKey, secretKey } = options;
+  const build = (timestamp: number, signature: string): SignResult => ({
+    headers: { Authorization: `Bearer ${accessKey}:${signature}`, 'X-O-Timestamp': String(timestamp) },
+  });
+  return {
+    secrets: [secretKey],
+    sensitiveHeaders: ['authorization'],
+    sign(input) {
+      const sig = crypto.hmacSha256Hex(secretKey, openLegacyStringToSign(input));
+      return typeof sig === 'string' ? build(input.timestamp, sig) : sig.then((s) => build(input.timestamp, s));
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { MaybePromise } from '../platform/crypto-types.js';
+
+/** What a signer is given: the request exactly as it will go on the wire. */
+export interface SignInput {
+  /** Upper-case HTTP method, e.g. `POST`. */
+  method: string;
+  /** Request target exactly as sent: path plus query, e.g. `/api/v1/wallet/core/transactions?page=2`. */
+  target: string;
+  /** The exact body text that is sent (`''` when there is none). */
+  body: string;
+  /** Unix time in seconds, already corrected for clock skew. */
+  timestamp: number;
+}
+
+/** What a signer returns: headers to add and, optionally, a replacement body. */
+export interface SignResult {
+  headers: Record<string, string>;
+  /** A signer may rewrite the body (Veri5 puts its hash inside the JSON). */
+  body?: string;
+}
+
+/**
+ * A request signer. Every built-in implements this and so can you: the client calls
+ * `sign` once per attempt, so every retry carries a fresh timestamp and signature.
+ */
+export interface Signer {
+  sign(input: SignInput): MaybePromise<SignResult>;
+  /**
+   * Values this signer must never let appear in an error or a log line (secrets, salts).
+   * The client redacts them everywhere; signatures produced are redacted as well.
+   */
+  readonly secrets?: readonly string[];
+  /** Header names whose values are credentials (redacted in logs). */
+  readonly sensitiveHeaders?: readonly string[];
+}

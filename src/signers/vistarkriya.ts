@@ -1,0 +1,41 @@
+import { crypto } from '../platform/crypto.js';
+import type { SignInput, SignResult, Signer } from './types.js';
+
+export interface VistarkriyaSignerOptions {
+  apiKey: string;
+  apiSecret: string;
+  adminCode: string;
+  /** The platform's pages disagree on the name; `X-Admin-Code` is the default. */
+  adminCodeHeader?: 'X-Admin-Code' | 'X-Tenant-Code' | (string & {});
+}
+
+/** The exact string the platform signs: `timestamp + METHOD + target + body` (seed 000). */
+export function vistarkriyaStringToSign(input: SignInput): string {
+  return input.timestamp + input.method + input.target + input.body;
+}
+
+/**
+ * Vistarkriya 4-header HMAC auth:
+ * `X-Signature = hex(HMAC-SHA256(api_secret, timestamp + METHOD + target + body))`,
+ * plus `X-API-Key`, `X-Timestamp` and the admin code header (sent, not signed).
+ */
+export function vistarkriyaSigner(options: VistarkriyaSignerOptions): Signer {
+  const { apiKey, apiSecret, adminCode } = options;
+  const adminHeader = options.adminCodeHeader ?? 'X-Admin-Code';
+  const build = (timestamp: number, signature: string): SignResult => ({
+    headers: {
+      'X-API-Key': apiKey,
+      'X-Timestamp': String(timestamp),
+      'X-Signature': signature,
+      [adminHeader]: adminCode,
+    },
+  });
+  return {
+    secrets: [apiSecret],
+    sensitiveHeaders: ['x-signature'],
+    sign(input) {
+      const sig = crypto.hmacSha256Hex(apiSecret, vistarkriyaStringToSign(input));
+      return typeof sig === 'string' ? build(input.timestamp, sig) : sig.then((s) => build(input.timestamp, s));
+    },
+  };
+}

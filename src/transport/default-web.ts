@@ -1,0 +1,9 @@
+// Browser / worker / edge build: the Fetch API only (no undici, no `node:` imports).
+import { type FetchLike, FetchTransport } from './fetch.js';
+import type { Transport } from './types.js';
+
+export function defaultTransport(fetchImpl: FetchLike | undefined): Transport {
+  const f = fetchImpl ?? (globalThis.fetch ? (globalThis.fetch.bind(globalThis) as FetchLike) : undefined);
+  if (!f) throw new Error('vistarkriya: no fetch() in this runtime; pass one as the `fetch` option');
+  return new FetchTransport(f);
+}

@@ -1,0 +1,63 @@
+import type { Transport, TransportRequest, TransportResponse } from './types.js';
+import { TransportError, classifyNetworkError } from './types.js';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Transport over the Fetch API: browsers, workers, Deno, Bun, or a user-supplied `fetch`. */
+export class FetchTransport implements Transport {
+  constructor(private readonly fetchImpl: FetchLike) {}
+
+  async send(req: TransportRequest): Promise<TransportResponse> {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal: req.signal,
+        // A signed request is never replayed to another place.
+        redirect: 'manual',
+      });
+    } catch (err) {
+      throw classifyNetworkError(err, req.signal);
+    }
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, key) => {
+      headers[key.toLowerCase()] = value;
+    });
+    const declared = headers['content-length'];
+    if (declared !== undefined && Number(declared) > req.maxResponseBytes) {
+      await res.body?.cancel().catch(() => {});
+      throw new TransportError('too-large', `Response body of ${declared} bytes is over the limit.`, res.status);
+    }
+    let body: string;
+    try {
+      body = await readCapped(res, req.maxResponseBytes);
+    } catch (err) {
+      throw classifyNetworkError(err, req.signal);
+    }
+    // `redirect: 'manual'` gives an opaque redirect (status 0) in browsers.
+    return { status: res.type === 'opaqueredirect' ? 302 : res.status, headers, body };
+  }
+
+  async close(): Promise<void> {}
+}
+
+async function readCapped(res: Response, limit: number): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new TransportError('too-large', `Response body is over the ${limit}-byte limit.`, res.status);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
