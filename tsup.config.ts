@@ -11,7 +11,11 @@ const NODE_ENTRIES = {
   cli: 'src/cli.ts',
 };
 // Browser / worker / edge builds: no sandbox, no CLI, no `node:` imports.
-const WEB_ENTRIES = { index: 'src/index.ts', validators: 'src/validators/index.ts', proxy: 'src/proxy/index.ts' };
+const WEB_ENTRIES = {
+  index: 'src/index.ts',
+  validators: 'src/validators/index.ts',
+  proxy: 'src/proxy/index.ts',
+};
 
 const present = (entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
@@ -26,7 +30,8 @@ const webPlatform: NonNullable<Options['esbuildPlugins']>[number] = {
     };
     build.onResolve({ filter: /(crypto-node|default)\.js$/ }, (args) => {
       for (const [suffix, replacement] of Object.entries(swaps)) {
-        if (path.join(args.resolveDir, args.path).endsWith(suffix)) return { path: path.resolve(replacement) };
+        if (path.join(args.resolveDir, args.path).endsWith(suffix))
+          return { path: path.resolve(replacement) };
       }
       return undefined;
     });

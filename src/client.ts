@@ -59,7 +59,11 @@ export function serializeBody(body: unknown): string {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   if (LONE_SURROGATE.test(text)) {
     throw new InputValidationError([
-      { field: 'body', rule: 'utf8', message: 'contains a lone UTF-16 surrogate, which has no UTF-8 encoding.' },
+      {
+        field: 'body',
+        rule: 'utf8',
+        message: 'contains a lone UTF-16 surrogate, which has no UTF-8 encoding.',
+      },
     ]);
   }
   return text;

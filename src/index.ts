@@ -1,4 +1,10 @@
-export { VistarkriyaClient, DEFAULT_BASE_URL, type ClientOptions, type RequestOptions, type RawRequest } from './client.js';
+export {
+  VistarkriyaClient,
+  DEFAULT_BASE_URL,
+  type ClientOptions,
+  type RequestOptions,
+  type RawRequest,
+} from './client.js';
 export {
   VistarkriyaError,
   APIError,

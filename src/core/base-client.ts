@@ -21,7 +21,9 @@ export abstract class BaseClient {
   protected constructor(options: CoreOptions, signer: Signer, defaultBaseURL: string) {
     const { origin, basePath } = splitBaseURL(options.baseURL ?? defaultBaseURL);
     this.redact = createRedactor(signer.secrets ?? []);
-    const isNodeLike = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
+    const isNodeLike =
+      typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node ===
+      'string';
     this.pipeline = {
       origin,
       basePath,

@@ -154,7 +154,8 @@ export class InputValidationError extends VistarkriyaError {
   constructor(issues: readonly ValidationIssue[]) {
     const first = issues[0] ?? { field: '(input)', rule: 'invalid', message: 'Invalid input.' };
     super(
-      `Invalid ${first.field}: ${first.message}` + (issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''),
+      `Invalid ${first.field}: ${first.message}` +
+        (issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''),
     );
     this.field = first.field;
     this.rule = first.rule;

@@ -55,7 +55,14 @@ function notJson(response: TransportResponse): Interpretation {
     };
   }
   if (response.status >= 300 && response.status < 400) {
-    return { ok: false, failure: statusFailure(response, `Redirect to ${response.headers.location ?? '(no location)'} not followed: signed requests are never redirected.`, 'REDIRECT') };
+    return {
+      ok: false,
+      failure: statusFailure(
+        response,
+        `Redirect to ${response.headers.location ?? '(no location)'} not followed: signed requests are never redirected.`,
+        'REDIRECT',
+      ),
+    };
   }
   return { ok: false, failure: statusFailure(response, `HTTP ${response.status} with ${what}`) };
 }
@@ -102,7 +109,11 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
   return {
     ok: false,
     failure: {
-      ...statusFailure(response, `Expected the { success, data } envelope, got: ${excerpt(response.body)}`, 'INVALID_RESPONSE'),
+      ...statusFailure(
+        response,
+        `Expected the { success, data } envelope, got: ${excerpt(response.body)}`,
+        'INVALID_RESPONSE',
+      ),
       verdict: 'final',
       make: (init) => new ResponseValidationError(init),
     },

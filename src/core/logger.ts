@@ -27,11 +27,20 @@ function parseLevel(value: string | undefined): LogLevel | undefined {
   return v && v in RANK ? (v as LogLevel) : undefined;
 }
 
-export function createLogger(options: { logger?: Logger; logLevel?: LogLevel }, redact: Redactor): InternalLogger {
+export function createLogger(
+  options: { logger?: Logger; logLevel?: LogLevel },
+  redact: Redactor,
+): InternalLogger {
   const target: Logger = options.logger ?? console;
   const level = options.logLevel ?? parseLevel(readEnv('VISTARKRIYA_LOG')) ?? 'warn';
   const min = RANK[level];
   const at = (name: Exclude<LogLevel, 'off'>) =>
     RANK[name] >= min ? (message: string) => target[name](`[vistarkriya] ${redact(message)}`) : () => {};
-  return { debugEnabled: RANK.debug >= min, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return {
+    debugEnabled: RANK.debug >= min,
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+  };
 }

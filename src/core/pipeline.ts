@@ -93,7 +93,11 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         timestamp: config.clock.now(),
       });
       const body = signed.body ?? spec.body;
-      const headers: Record<string, string> = { ...config.defaultHeaders, ...spec.headers, ...signed.headers };
+      const headers: Record<string, string> = {
+        ...config.defaultHeaders,
+        ...spec.headers,
+        ...signed.headers,
+      };
       if (body !== '') headers['Content-Type'] ??= 'application/json';
 
       let failure: Failure;
@@ -125,14 +129,25 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         config.log.debug(`${spec.method} ${target} -> ${err.message} (attempt ${attempt})`);
         failure =
           err.kind === 'too-large'
-            ? { status: err.status ?? 0, code: 'RESPONSE_TOO_LARGE', message: err.message, verdict: 'ambiguous' }
+            ? {
+                status: err.status ?? 0,
+                code: 'RESPONSE_TOO_LARGE',
+                message: err.message,
+                verdict: 'ambiguous',
+              }
             : { status: 0, message: err.message, verdict: err.kind === 'not-sent' ? 'safe' : 'ambiguous' };
       }
 
       // Clock skew: learn the offset from the server's Date header and retry once.
-      if (failure.verdict === 'clock-skew' && !skewCorrected && config.clock.learnFrom(failure.headers?.date)) {
+      if (
+        failure.verdict === 'clock-skew' &&
+        !skewCorrected &&
+        config.clock.learnFrom(failure.headers?.date)
+      ) {
         skewCorrected = true;
-        config.log.info(`server clock differs by ${config.clock.offsetSeconds} s; re-signing with the corrected time`);
+        config.log.info(
+          `server clock differs by ${config.clock.offsetSeconds} s; re-signing with the corrected time`,
+        );
         continue;
       }
       const verdict: Verdict = failure.verdict === 'clock-skew' ? 'final' : failure.verdict;
@@ -144,7 +159,9 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
           retries++;
           config.log.info(`retrying ${spec.method} ${target} in ${Math.round(delay * 1000)} ms`);
           await sleep(delay * 1000, controller.signal).catch(() => {
-            throw controller.signal.reason === TIMEOUT ? timeoutError(spec.retry, timeoutMs) : new UserAbortError();
+            throw controller.signal.reason === TIMEOUT
+              ? timeoutError(spec.retry, timeoutMs)
+              : new UserAbortError();
           });
           continue;
         }
@@ -165,7 +182,9 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
   } catch (err) {
     if (err instanceof VistarkriyaError) throw err;
     // Anything else (a signer that threw, a bug) must not leak secrets either.
-    throw new VistarkriyaError(config.redact(err instanceof Error ? err.message : String(err)), { cause: undefined });
+    throw new VistarkriyaError(config.redact(err instanceof Error ? err.message : String(err)), {
+      cause: undefined,
+    });
   } finally {
     clearTimeout(timer);
     userSignal?.removeEventListener('abort', onUserAbort);
@@ -173,7 +192,10 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
 }
 
 function timeoutError(retry: RetryClass, timeoutMs: number): APITimeoutError {
-  return new APITimeoutError({ message: `Request timed out after ${timeoutMs} ms.`, outcomeUnknown: retry === 'billable' });
+  return new APITimeoutError({
+    message: `Request timed out after ${timeoutMs} ms.`,
+    outcomeUnknown: retry === 'billable',
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -190,4 +212,3 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
-

@@ -1,5 +1,12 @@
 /** Query values the SDK can encode. Arrays repeat the key; `undefined` and `null` are left out. */
-export type QueryValue = string | number | boolean | Date | null | undefined | readonly (string | number | boolean)[];
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | Date
+  | null
+  | undefined
+  | readonly (string | number | boolean)[];
 export type Query = Record<string, QueryValue>;
 
 function encodeValue(v: string | number | boolean | Date): string {

@@ -14,7 +14,8 @@ function toHex(buffer: ArrayBuffer): string {
 
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
-  if (!s) throw new Error('vistarkriya: WebCrypto (globalThis.crypto.subtle) is not available in this runtime');
+  if (!s)
+    throw new Error('vistarkriya: WebCrypto (globalThis.crypto.subtle) is not available in this runtime');
   return s;
 }
 
@@ -25,7 +26,9 @@ const keyCache = new Map<string, Promise<CryptoKey>>();
 function hmacKey(key: string): Promise<CryptoKey> {
   let cached = keyCache.get(key);
   if (!cached) {
-    cached = subtle().importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    cached = subtle().importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
     if (keyCache.size >= 8) keyCache.delete(keyCache.keys().next().value as string);
     keyCache.set(key, cached);
   }

@@ -39,7 +39,9 @@ export function openLegacySigner(options: OpenLegacySignerOptions): Signer {
     sensitiveHeaders: ['authorization'],
     sign(input) {
       const sig = crypto.hmacSha256Hex(secretKey, openLegacyStringToSign(input));
-      return typeof sig === 'string' ? build(input.timestamp, sig) : sig.then((s) => build(input.timestamp, s));
+      return typeof sig === 'string'
+        ? build(input.timestamp, sig)
+        : sig.then((s) => build(input.timestamp, s));
     },
   };
 }

@@ -35,7 +35,9 @@ export function vistarkriyaSigner(options: VistarkriyaSignerOptions): Signer {
     sensitiveHeaders: ['x-signature'],
     sign(input) {
       const sig = crypto.hmacSha256Hex(apiSecret, vistarkriyaStringToSign(input));
-      return typeof sig === 'string' ? build(input.timestamp, sig) : sig.then((s) => build(input.timestamp, s));
+      return typeof sig === 'string'
+        ? build(input.timestamp, sig)
+        : sig.then((s) => build(input.timestamp, s));
     },
   };
 }

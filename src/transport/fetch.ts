@@ -28,7 +28,11 @@ export class FetchTransport implements Transport {
     const declared = headers['content-length'];
     if (declared !== undefined && Number(declared) > req.maxResponseBytes) {
       await res.body?.cancel().catch(() => {});
-      throw new TransportError('too-large', `Response body of ${declared} bytes is over the limit.`, res.status);
+      throw new TransportError(
+        'too-large',
+        `Response body of ${declared} bytes is over the limit.`,
+        res.status,
+      );
     }
     let body: string;
     try {

@@ -58,11 +58,18 @@ export class UndiciTransport implements Transport {
     const declared = headers['content-length'];
     if (declared !== undefined && Number(declared) > req.maxResponseBytes) {
       res.body.destroy();
-      throw new TransportError('too-large', `Response body of ${declared} bytes is over the limit.`, res.statusCode);
+      throw new TransportError(
+        'too-large',
+        `Response body of ${declared} bytes is over the limit.`,
+        res.statusCode,
+      );
     }
     let body: string;
     try {
-      body = declared !== undefined ? await res.body.text() : await readCapped(res.body, req.maxResponseBytes, res.statusCode);
+      body =
+        declared !== undefined
+          ? await res.body.text()
+          : await readCapped(res.body, req.maxResponseBytes, res.statusCode);
     } catch (err) {
       throw classifyNetworkError(err, req.signal);
     }
@@ -86,7 +93,11 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
-async function readCapped(body: AsyncIterable<Uint8Array> & { destroy(): unknown }, limit: number, status: number): Promise<string> {
+async function readCapped(
+  body: AsyncIterable<Uint8Array> & { destroy(): unknown },
+  limit: number,
+  status: number,
+): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {
