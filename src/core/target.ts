@@ -1,3 +1,5 @@
+import { InputValidationError } from './errors.js';
+
 /** Query values the SDK can encode. Arrays repeat the key; `undefined` and `null` are left out. */
 export type QueryValue =
   | string
@@ -9,8 +11,30 @@ export type QueryValue =
   | readonly (string | number | boolean)[];
 export type Query = Record<string, QueryValue>;
 
+/**
+ * `encodeURIComponent` plus `!'()*` (strict RFC 3986). The WHATWG URL parser used by fetch and
+ * undici rewrites a bare `'` in a query to `%27`, so an unescaped apostrophe (`D'Souza`) would be
+ * signed in one form and sent in another.
+ */
+function encodeStrict(s: string): string {
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(s);
+  } catch {
+    // URIError: a lone UTF-16 surrogate has no UTF-8 form.
+    throw new InputValidationError([
+      {
+        field: 'query',
+        rule: 'utf8',
+        message: 'contains a lone UTF-16 surrogate, which has no UTF-8 encoding.',
+      },
+    ]);
+  }
+  return encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 function encodeValue(v: string | number | boolean | Date): string {
-  return encodeURIComponent(v instanceof Date ? v.toISOString() : String(v));
+  return encodeStrict(v instanceof Date ? v.toISOString() : String(v));
 }
 
 /**
@@ -23,7 +47,7 @@ export function buildTarget(path: string, query?: Query): string {
   for (const key in query) {
     const value = query[key];
     if (value === undefined || value === null) continue;
-    const k = encodeURIComponent(key);
+    const k = encodeStrict(key);
     if (Array.isArray(value)) {
       for (const item of value) qs += `${qs ? '&' : ''}${k}=${encodeValue(item)}`;
     } else {

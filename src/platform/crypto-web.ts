@@ -26,9 +26,10 @@ const keyCache = new Map<string, Promise<CryptoKey>>();
 function hmacKey(key: string): Promise<CryptoKey> {
   let cached = keyCache.get(key);
   if (!cached) {
-    cached = subtle().importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-    ]);
+    // WebCrypto refuses a zero-length HMAC key, but PHP's hash_hmac and node:crypto accept
+    // one. HMAC zero-pads keys to the block size, so a single NUL byte is the same key.
+    const raw = key === '' ? new Uint8Array(1) : encoder.encode(key);
+    cached = subtle().importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     if (keyCache.size >= 8) keyCache.delete(keyCache.keys().next().value as string);
     keyCache.set(key, cached);
   }

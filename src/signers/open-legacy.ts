@@ -1,4 +1,5 @@
 import { crypto } from '../platform/crypto.js';
+import type { CryptoProvider } from '../platform/crypto-types.js';
 import type { SignInput, SignResult, Signer } from './types.js';
 
 export interface OpenLegacySignerOptions {
@@ -30,6 +31,11 @@ export function openLegacyStringToSign(input: SignInput): string {
  * with `X-O-Timestamp`. The body sent keeps its whitespace; only the prehash is stripped.
  */
 export function openLegacySigner(options: OpenLegacySignerOptions): Signer {
+  return createOpenLegacySigner(options, crypto);
+}
+
+/** @internal `openLegacySigner` with an explicit crypto provider (tests run both providers). */
+export function createOpenLegacySigner(options: OpenLegacySignerOptions, provider: CryptoProvider): Signer {
   const { accessKey, secretKey } = options;
   const build = (timestamp: number, signature: string): SignResult => ({
     headers: { Authorization: `Bearer ${accessKey}:${signature}`, 'X-O-Timestamp': String(timestamp) },
@@ -38,7 +44,7 @@ export function openLegacySigner(options: OpenLegacySignerOptions): Signer {
     secrets: [secretKey],
     sensitiveHeaders: ['authorization'],
     sign(input) {
-      const sig = crypto.hmacSha256Hex(secretKey, openLegacyStringToSign(input));
+      const sig = provider.hmacSha256Hex(secretKey, openLegacyStringToSign(input));
       return typeof sig === 'string'
         ? build(input.timestamp, sig)
         : sig.then((s) => build(input.timestamp, s));

@@ -1,4 +1,5 @@
 import { crypto } from '../platform/crypto.js';
+import type { CryptoProvider } from '../platform/crypto-types.js';
 import type { SignInput, SignResult, Signer } from './types.js';
 
 export interface VistarkriyaSignerOptions {
@@ -20,6 +21,14 @@ export function vistarkriyaStringToSign(input: SignInput): string {
  * plus `X-API-Key`, `X-Timestamp` and the admin code header (sent, not signed).
  */
 export function vistarkriyaSigner(options: VistarkriyaSignerOptions): Signer {
+  return createVistarkriyaSigner(options, crypto);
+}
+
+/**
+ * @internal `vistarkriyaSigner` with an explicit crypto provider, so tests can prove the
+ * Node and WebCrypto providers sign identically. Not exported from the package root.
+ */
+export function createVistarkriyaSigner(options: VistarkriyaSignerOptions, provider: CryptoProvider): Signer {
   const { apiKey, apiSecret, adminCode } = options;
   const adminHeader = options.adminCodeHeader ?? 'X-Admin-Code';
   const build = (timestamp: number, signature: string): SignResult => ({
@@ -34,7 +43,7 @@ export function vistarkriyaSigner(options: VistarkriyaSignerOptions): Signer {
     secrets: [apiSecret],
     sensitiveHeaders: ['x-signature'],
     sign(input) {
-      const sig = crypto.hmacSha256Hex(apiSecret, vistarkriyaStringToSign(input));
+      const sig = provider.hmacSha256Hex(apiSecret, vistarkriyaStringToSign(input));
       return typeof sig === 'string'
         ? build(input.timestamp, sig)
         : sig.then((s) => build(input.timestamp, s));
