@@ -1,11 +1,22 @@
 import { crypto } from '../platform/crypto.js';
-import type { SignResult, Signer } from './types.js';
+import type { SignInput, SignResult, Signer } from './types.js';
 
 export interface Veri5SignerOptions {
   clientCode: string;
   apiKey: string;
   /** Never transmitted: it only enters the SHA-256 pipe hash. */
   salt: string;
+  /**
+   * Names the hashed operation (`verifyGSTIN`, `fetchPanDetails`) of a request path. Default: the
+   * path's last segment. `Veri5Client` passes its route table here, so overridden routes are
+   * still hashed.
+   */
+  operationOf?: (path: string) => string | undefined;
+  /**
+   * Called on every attempt with the parsed JSON body, before hashing. `Veri5Client` stamps a
+   * fresh `stan` and `transmission_datetime` into the envelope here.
+   */
+  beforeHash?: (body: Record<string, unknown>, input: SignInput) => void;
 }
 
 /** Veri5 hash (seed 003, Appendix E): lower-case hex SHA-256 of the fields joined by `|`. */
@@ -26,7 +37,10 @@ type Json = Record<string, unknown>;
  * Appendix E: verifyGSTIN = client_code|request_id|api_key|salt|gstin;
  * §3.2 fetchPanDetails = client_code|txn_id|api_key|salt.
  */
-export const VERI5_HASH_SEQUENCES: Record<string, (o: Veri5SignerOptions, request: Json) => string[]> = {
+export const VERI5_HASH_SEQUENCES: Record<
+  string,
+  (o: Pick<Veri5SignerOptions, 'clientCode' | 'apiKey' | 'salt'>, request: Json) => string[]
+> = {
   verifyGSTIN: (o, r) => [o.clientCode, str(r.request_id), o.apiKey, o.salt, str(r.gstin)],
   fetchPanDetails: (o, r) => [o.clientCode, str(r.txn_id), o.apiKey, o.salt],
 };
@@ -35,22 +49,32 @@ function str(v: unknown): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 /**
  * Veri5 signer: for the hashed operations it puts `api_key` and `hash` into the body's
- * `request` object (the salt never leaves the process). Other operations pass through.
+ * `request` object (the salt never leaves the process). Other operations pass through
+ * (after `beforeHash`, when given).
  */
 export function veri5Signer(options: Veri5SignerOptions): Signer {
+  const operationOf = options.operationOf ?? lastSegment;
   return {
     secrets: [options.salt],
     async sign(input): Promise<SignResult> {
       const path = input.target.split('?', 1)[0] ?? '';
-      const sequence = VERI5_HASH_SEQUENCES[path.slice(path.lastIndexOf('/') + 1)];
-      if (!sequence || input.body === '') return { headers: {} };
+      const operation = operationOf(path);
+      const sequence = operation === undefined ? undefined : VERI5_HASH_SEQUENCES[operation];
+      if ((!sequence && !options.beforeHash) || input.body === '') return { headers: {} };
       const envelope = JSON.parse(input.body) as Json;
-      const request = (envelope.request ?? {}) as Json;
-      request.api_key = options.apiKey;
-      request.hash = await veri5Hash(sequence(options, request));
-      envelope.request = request;
+      options.beforeHash?.(envelope, input);
+      if (sequence) {
+        const request = (envelope.request ?? {}) as Json;
+        request.api_key = options.apiKey;
+        request.hash = await veri5Hash(sequence(options, request));
+        envelope.request = request;
+      }
       return { headers: {}, body: JSON.stringify(envelope) };
     },
   };

@@ -1,0 +1,114 @@
+import type { SignInput } from '../signers/types.js';
+
+/** The `headers` object of every Veri5 envelope (seed 003, Appendix A). All values are strings. */
+export interface Veri5EnvelopeHeaders {
+  client_code: string;
+  sub_client_code: string;
+  channel_code: string;
+  channel_version: string;
+  stan: string;
+  client_ip: string;
+  transmission_datetime: string;
+  operation_mode: string;
+  run_mode: string;
+  actor_type: string;
+  user_handle_type: string;
+  user_handle_value: string;
+  location: string;
+  function_code: string;
+  function_sub_code: string;
+}
+
+/** Envelope fields a client (or a single call) may set; the rest are the SDK's to fill in. */
+export type Veri5EnvelopeDefaults = Partial<
+  Omit<
+    Veri5EnvelopeHeaders,
+    'client_code' | 'stan' | 'transmission_datetime' | 'function_code' | 'function_sub_code'
+  >
+>;
+
+/**
+ * Defaults: the seed's sample payloads (`operation_mode: SELF`, `location: NA`, empty channel and
+ * client IP), with `DEFAULT` for the mandatory fields whose Appendix A row allows it
+ * (actor_type, user_handle_type, user_handle_value, run_mode) instead of the samples' empty strings.
+ */
+export const ENVELOPE_DEFAULTS: Required<Veri5EnvelopeDefaults> = {
+  sub_client_code: '',
+  channel_code: '',
+  channel_version: '',
+  client_ip: '',
+  operation_mode: 'SELF',
+  run_mode: 'DEFAULT',
+  actor_type: 'DEFAULT',
+  user_handle_type: 'DEFAULT',
+  user_handle_value: 'DEFAULT',
+  location: 'NA',
+};
+
+let lastStan = 0;
+
+/**
+ * A numeric System Trace Number: the current time in microseconds-ish (`ms * 1000`), forced to
+ * increase strictly within this process. So it is unique across any number of calls in one
+ * millisecond (up to 1000 per ms before it runs ahead of the clock, which is harmless), stays a
+ * safe integer until the year 2255, and is random in its last three digits at start-up so two
+ * processes started in the same millisecond do not collide on their first values.
+ */
+export function nextStan(nowMs: number = Date.now()): string {
+  if (lastStan === 0) lastStan = nowMs * 1000 + Math.floor(Math.random() * 1000) - 1;
+  lastStan = Math.max(lastStan + 1, nowMs * 1000);
+  return String(lastStan);
+}
+
+/** Builds the envelope `headers` for one operation; `stan` and time are stamped per attempt. */
+export function buildEnvelopeHeaders(
+  clientCode: string,
+  defaults: Veri5EnvelopeDefaults,
+  functionCode: string,
+  functionSubCode: string,
+): Veri5EnvelopeHeaders {
+  return {
+    client_code: clientCode,
+    sub_client_code: defaults.sub_client_code ?? ENVELOPE_DEFAULTS.sub_client_code,
+    channel_code: defaults.channel_code ?? ENVELOPE_DEFAULTS.channel_code,
+    channel_version: defaults.channel_version ?? ENVELOPE_DEFAULTS.channel_version,
+    stan: '',
+    client_ip: defaults.client_ip ?? ENVELOPE_DEFAULTS.client_ip,
+    transmission_datetime: '',
+    operation_mode: defaults.operation_mode ?? ENVELOPE_DEFAULTS.operation_mode,
+    run_mode: defaults.run_mode ?? ENVELOPE_DEFAULTS.run_mode,
+    actor_type: defaults.actor_type ?? ENVELOPE_DEFAULTS.actor_type,
+    user_handle_type: defaults.user_handle_type ?? ENVELOPE_DEFAULTS.user_handle_type,
+    user_handle_value: defaults.user_handle_value ?? ENVELOPE_DEFAULTS.user_handle_value,
+    location: defaults.location ?? ENVELOPE_DEFAULTS.location,
+    function_code: functionCode,
+    function_sub_code: functionSubCode,
+  };
+}
+
+/**
+ * Stamps `stan` and `transmission_datetime` into an envelope on every attempt (the signer's
+ * `beforeHash` hook).
+ *
+ * Why per attempt and not once per call: Appendix A defines `stan` as "a unique number generated
+ * per request", used to trace one request, and `transmission_datetime` as the time the request was
+ * sent. Each retry is a new HTTP request that Veri5 logs on its own, so it gets its own `stan` and
+ * time, just as the pipeline re-signs every attempt with a fresh timestamp. What identifies the
+ * logical call across retries is the payload's own id, which is built once and never changes:
+ * `request_id` (verifyGSTIN), `txn_id` (fetchPanDetails) and `uniqueRequestNo` (penny drop).
+ *
+ * The time is `input.timestamp` (skew-corrected seconds) carried to milliseconds.
+ */
+export function stampEnvelope(
+  body: Record<string, unknown>,
+  input: SignInput,
+  stan: () => string = nextStan,
+): void {
+  const headers = body.headers;
+  if (!headers || typeof headers !== 'object') return; // bankVerification has no envelope
+  const now = Date.now();
+  const offsetMs = (input.timestamp - Math.floor(now / 1000)) * 1000;
+  const h = headers as Record<string, unknown>;
+  h.stan = stan();
+  h.transmission_datetime = String(now + offsetMs);
+}

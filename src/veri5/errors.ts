@@ -1,0 +1,63 @@
+import { APIError, type APIErrorInit } from '../core/errors.js';
+
+/** What a Veri5 error class is built from: the pipeline's init plus the code table's retry flag. */
+export interface Veri5ErrorInit extends APIErrorInit {
+  /** True when Veri5 said it did nothing and the same call may be sent again (service unavailable). */
+  retryable?: boolean;
+}
+
+/**
+ * A protocol or service failure answered by Veri5 (seed 003, Appendix B and the FAIL rows that are
+ * not verification results). `code` is Veri5's code, e.g. `400401`. Verification outcomes such as
+ * "name mismatch" are never thrown: they are returned as `{ status: 'FAIL', code, message }`.
+ */
+export class Veri5Error extends APIError {
+  override name = 'Veri5Error';
+  /** True when the code means "nothing was done, try again" (410007, 400304, 4002). */
+  readonly retryable: boolean;
+  constructor(init: Veri5ErrorInit) {
+    super(init);
+    this.retryable = init.retryable ?? false;
+  }
+}
+
+/** 380048, 380076, 400111: the api_key or client_code (or user id) is not known to Veri5. */
+export class Veri5AuthenticationError extends Veri5Error {
+  override name = 'Veri5AuthenticationError';
+}
+
+/** 380091, 400401: the request hash did not match, almost always a wrong `salt` for this `apiKey`. */
+export class Veri5HashError extends Veri5AuthenticationError {
+  override name = 'Veri5HashError';
+}
+
+/** 400402: the account's consumption limit is exhausted. */
+export class Veri5QuotaError extends Veri5Error {
+  override name = 'Veri5QuotaError';
+}
+
+/** 410003–410006, 410012, 410014: Veri5 rejected an input (format, unreadable document, operation code). */
+export class Veri5InputError extends Veri5Error {
+  override name = 'Veri5InputError';
+}
+
+/** 380024–380026, 400403–400406, 410008–410011, 410013: a mandatory field did not arrive. */
+export class Veri5MissingFieldError extends Veri5InputError {
+  override name = 'Veri5MissingFieldError';
+}
+
+/**
+ * 410007, 400304, 4002: the upstream source (Income Tax portal, UIDAI, the bank) is not reachable.
+ * `retryable` is true and the client already retried within `maxRetries` before throwing this.
+ */
+export class Veri5ServiceUnavailableError extends Veri5Error {
+  override name = 'Veri5ServiceUnavailableError';
+}
+
+/**
+ * 333, 400099: "Unknown error, please try after some time". Whether Veri5 billed the call is not
+ * known, so billable calls are not retried automatically (`outcomeUnknown` is true).
+ */
+export class Veri5UnknownError extends Veri5Error {
+  override name = 'Veri5UnknownError';
+}

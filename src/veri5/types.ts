@@ -1,0 +1,245 @@
+import type { RequestOptions } from '../client.js';
+import type { CoreOptions } from '../core/options.js';
+import type { AadhaarFailCode, BankFailCode, PanDetailsFailCode, PanFailCode } from './codes.js';
+import type { Veri5EnvelopeDefaults } from './envelope.js';
+
+/** The four Veri5 endpoints, the keys of the `routes` option. */
+export type Veri5Route = 'verifyUserIdDoc' | 'fetchPanDetails' | 'verifyGSTIN' | 'bankVerification';
+
+/** Options of `Veri5Client`. */
+export interface Veri5ClientOptions extends CoreOptions {
+  /** Your Veri5 client code. Default: env `VERI5_CLIENT_CODE`. */
+  clientCode?: string;
+  /** Your Veri5 api_key (sent on hashed calls). Default: env `VERI5_API_KEY`. */
+  apiKey?: string;
+  /** The salt of that api_key: only hashed, never sent. Default: env `VERI5_SALT`. */
+  salt?: string;
+  /**
+   * `sandbox` (https://sandbox.veri5digital.com, the default) or `production`
+   * (https://prod.veri5digital.com). Default: env `VERI5_ENVIRONMENT`, else `sandbox`. `baseURL` wins.
+   */
+  environment?: 'sandbox' | 'production';
+  /** Sub-client code of a hosted client (`sub_client_code`); default `''`. */
+  subClientCode?: string;
+  /** Other envelope fields (Appendix A): channel_code, run_mode, actor_type, ... */
+  envelope?: Veri5EnvelopeDefaults;
+  /** Route overrides, e.g. `{ bankVerification: '/service/api/1.0/verifyBankAccount' }`. */
+  routes?: Partial<Record<Veri5Route, string>>;
+  /** Largest PAN card image accepted, in decoded bytes. Default 5 MiB (a warning is logged above 500 KB). */
+  maxDocumentBytes?: number;
+  /** Your own `stan` source (a numeric string, unique per request). Default: a time-based counter. */
+  generateStan?: () => string;
+  /** Allow the salt in a browser page. Almost always wrong: the salt becomes public. */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Table 1: PAN holder types. */
+export type PanType = 'IND' | 'HUF' | 'AOP' | 'BOI' | 'COM' | 'GOV' | 'AJP' | 'LOA' | 'FIR' | 'TST';
+
+/** Input of `verifyPan`. */
+export interface VerifyPanInput {
+  /** Required for DATA and NUMBER. Case and surrounding spaces are ignored. */
+  panNumber?: string;
+  /** Name as on the PAN card; required for DATA. */
+  name?: string;
+  /** `dd/mm/yyyy`; required for DATA. */
+  dob?: string;
+  panType?: PanType;
+  /** PAN card image for DOCUMENT: base64 (a `data:` URL prefix is fine) or bytes; JPEG or PNG. */
+  document?: string | Uint8Array;
+  /** Sent as `consent_message` (with `consent: 'Y'`). */
+  consentMessage?: string;
+}
+
+/** Options of `verifyPan`. */
+export interface VerifyPanOptions extends RequestOptions {
+  /**
+   * `function_sub_code`. Default: DOCUMENT when a document is given, DATA when name and dob are,
+   * otherwise NUMBER.
+   */
+  subCode?: 'DATA' | 'NUMBER' | 'DOCUMENT';
+}
+
+/** Input of `verifyAadhaar`. */
+export interface VerifyAadhaarInput {
+  /** 12 digits (spaces and hyphens are fine), checked with Verhoeff before sending. */
+  aadhaarNumber: string;
+  /** Must be `true`: the holder consented to this verification. */
+  consent: true;
+  /** Sent as `consent_message`. */
+  consentMessage?: string;
+}
+
+/** Input of `fetchPanDetails`. */
+export interface FetchPanDetailsInput {
+  /** `txn_id` from a `verifyPan` result. */
+  txnId: string;
+  /** `function_sub_code`; default `DATA`. */
+  subCode?: 'DATA' | 'NUMBER';
+}
+
+/** Input of `verifyGstin`. */
+export interface VerifyGstinInput {
+  gstin: string;
+  /** Your reference for this call; generated when absent and kept across retries. */
+  requestId?: string;
+}
+
+/** Input of `verifyBankAccount` (penny drop, seed §3.4). */
+export interface VerifyBankAccountInput {
+  beneficiaryName: string;
+  accountNumber: string;
+  ifsc: string;
+  mobile?: string;
+  email?: string;
+  /** `beneficiaryAddress.address1`. */
+  address?: string;
+  /** `beneficiaryAddress.country`; default `''`. */
+  country?: string;
+  /** Rupees; default 1.00. */
+  amount?: number;
+  /** Only IMPS is documented. */
+  transferType?: 'IMPS';
+  /** Note to the beneficiary (`remitterToBeneficiaryInfo`). */
+  remark?: string;
+  version?: string;
+  purposeCode?: string;
+  customerId?: string;
+  debitAccountNo?: string;
+  /** Your idempotency key for this transfer; generated when absent, then reused on every retry. */
+  uniqueRequestNo?: string;
+}
+
+/**
+ * What every Veri5 method returns: `status`, `code` and `message`, plus the response's own fields
+ * with their keys normalised to lower snake_case (`Verified_data` → `verified_data`,
+ * `Age_band` → `age_band`). Unknown fields pass through.
+ */
+export interface Veri5ResultBase {
+  status: 'SUCCESS' | 'FAIL';
+  /** `000` (`4000` for bank accounts) on success, the FAIL code otherwise. */
+  code: string;
+  message: string;
+  [field: string]: unknown;
+}
+
+/** Result fields of a PAN verification (§3.1.2). */
+export interface PanVerificationFields {
+  /** Use with `fetchPanDetails`. */
+  txn_id?: string;
+  stan?: string;
+  verified_by?: string;
+  /** A message (Table 2). */
+  verified_data?: string;
+  verification_method?: string;
+  verification_status?: string;
+  verified_using?: string;
+  verification_code?: string;
+}
+
+/** `verifyPan` result. */
+export type PanVerificationResult =
+  | (Veri5ResultBase & PanVerificationFields & { status: 'SUCCESS' })
+  | (Veri5ResultBase & PanVerificationFields & { status: 'FAIL'; code: PanFailCode | (string & {}) });
+
+/** Aadhaar `verified_data` (§3.3.2), keys normalised from `Age_band`, `Gender`, ... */
+export interface AadhaarVerifiedData {
+  age_band?: string;
+  gender?: string;
+  state?: string;
+  /** Masked by UIDAI, when linked. */
+  mobile_number?: string;
+  [field: string]: unknown;
+}
+
+/** Result fields of an Aadhaar verification. */
+export interface AadhaarVerificationFields {
+  stan?: string;
+  verified_by?: string;
+  verification_method?: string;
+  verification_status?: string;
+  verified_using?: string;
+  verification_code?: string;
+}
+
+/** `verifyAadhaar` result. */
+export type AadhaarVerificationResult =
+  | (Veri5ResultBase & AadhaarVerificationFields & { status: 'SUCCESS'; verified_data?: AadhaarVerifiedData })
+  | (Veri5ResultBase & AadhaarVerificationFields & { status: 'FAIL'; code: AadhaarFailCode | (string & {}) });
+
+/** `fetchPanDetails` result (§3.2.2). */
+export type PanDetailsResult =
+  | (Veri5ResultBase & {
+      status: 'SUCCESS';
+      response_data?: { response_message?: unknown; [field: string]: unknown };
+    })
+  | (Veri5ResultBase & { status: 'FAIL'; code: PanDetailsFailCode | (string & {}) });
+
+/** GSTN taxpayer details (§3.5.2, all 27 fields; GSTN's own names are kept). */
+export interface GstinDetails {
+  /** GSTIN of the tax payer. */
+  gstin?: string;
+  /** Legal name of business. */
+  lgnm?: string;
+  /** State jurisdiction. */
+  stj?: string;
+  /** Centre jurisdiction. */
+  ctj?: string;
+  /** Date of registration. */
+  rgdt?: string;
+  /** Constitution of business. */
+  ctb?: string;
+  /** Taxpayer type. */
+  dty?: string;
+  /** Nature of business activity. */
+  nba?: string | string[];
+  /** GSTN status. */
+  sts?: string;
+  /** Date of cancellation. */
+  cxdt?: string;
+  /** Last updated date. */
+  lstupdt?: string;
+  /** State jurisdiction code. */
+  stjCd?: string;
+  /** Centre jurisdiction code. */
+  ctjCd?: string;
+  /** Trade name. */
+  tradeNam?: string;
+  /** Additional places of business. */
+  adadr?: unknown;
+  /** Additional place of business address. */
+  addr?: unknown;
+  /** Building name. */
+  bnm?: string;
+  /** Street. */
+  st?: string;
+  /** Location. */
+  loc?: string;
+  /** Door number. */
+  bno?: string;
+  /** State name. */
+  stcd?: string;
+  /** Floor number. */
+  flno?: string;
+  /** Latitude. */
+  lt?: string;
+  /** Longitude. */
+  lg?: string;
+  /** PIN code. */
+  pncd?: string;
+  /** Nature of additional place of business. */
+  ntr?: string;
+  /** Principal place of business address. */
+  pradr?: unknown;
+  [field: string]: unknown;
+}
+
+/** `verifyGstin` result: `gstin_details` holds GSTN's data on success. */
+export type GstinVerificationResult =
+  | (Veri5ResultBase & { status: 'SUCCESS'; request_id: string; gstin_details?: GstinDetails })
+  | (Veri5ResultBase & { status: 'FAIL'; request_id: string });
+
+/** `verifyBankAccount` result (§3.4.2). */
+export type BankVerificationResult =
+  | (Veri5ResultBase & { status: 'SUCCESS'; uniqueRequestNo: string })
+  | (Veri5ResultBase & { status: 'FAIL'; code: BankFailCode | (string & {}); uniqueRequestNo: string });
