@@ -5,7 +5,13 @@ import type { CoreOptions } from './core/options.js';
 import type { RetryClass } from './core/retry.js';
 import { type Query, buildTarget } from './core/target.js';
 import { isBrowser, readEnv } from './platform/runtime.js';
+import { B2C } from './resources/b2c.js';
+import { Cibil } from './resources/cibil.js';
+import { Kamao } from './resources/kamao.js';
+import { Marketplace } from './resources/marketplace.js';
 import type { Operation } from './resources/operation.js';
+import { Verify } from './resources/verify.js';
+import { Wallet } from './resources/wallet.js';
 import { type Signer, vistarkriyaSigner } from './signers/index.js';
 
 export interface ClientOptions extends CoreOptions {
@@ -104,6 +110,19 @@ function resolveSigner(options: ClientOptions): Signer {
 export class VistarkriyaClient extends BaseClient {
   private readonly routes: Record<string, string>;
 
+  /** Wallets: `vk.wallet.core.balance()`, `vk.wallet.core.transactions()`, `vk.wallet.pipeline.balance()`, `vk.wallet.license.balance()`. */
+  readonly wallet: Wallet = new Wallet(this);
+  /** Credit reports: `reports()`, `fetch()`, `status()`. */
+  readonly cibil: Cibil = new Cibil(this);
+  /** Verification: `services()`, `pan()`, `aadhaar()`, `bank()`, `gst()`. */
+  readonly verify: Verify = new Verify(this);
+  /** Marketplace: `services()`, `products()`, `order()`. */
+  readonly marketplace: Marketplace = new Marketplace(this);
+  /** Commissions: `earnings()`, `payouts()`, `reports()`. */
+  readonly kamao: Kamao = new Kamao(this);
+  /** Customers: `customers()`, `createCustomer()`, `orders()`. */
+  readonly b2c: B2C = new B2C(this);
+
   constructor(options: ClientOptions = {}) {
     super(options, resolveSigner(options), readEnv('VISTARKRIYA_BASE_URL') ?? DEFAULT_BASE_URL);
     this.routes = { ...options.routes };
@@ -118,14 +137,30 @@ export class VistarkriyaClient extends BaseClient {
       );
     }
     let body: string;
+    let target: string;
     try {
       body = serializeBody(req.body);
+      target = buildTarget(req.path, req.query);
     } catch (err) {
       return Promise.reject(err);
     }
+    // fetch and undici send what the WHATWG URL parser makes of the target (spaces, `..`,
+    // non-ASCII in the path are rewritten); the signature must cover exactly those bytes.
+    const parsed = new URL(target, 'http://h');
+    if (parsed.pathname + parsed.search !== target) {
+      return Promise.reject(
+        new InputValidationError([
+          {
+            field: 'path',
+            rule: 'format',
+            message: 'must be percent-encoded, without dot segments (see encodeURIComponent).',
+          },
+        ]),
+      );
+    }
     return this._execute({
       method,
-      target: buildTarget(req.path, req.query),
+      target,
       body,
       retry: req.retry ?? (method === 'GET' || method === 'HEAD' ? 'read' : 'billable'),
       interpret: req.unwrap === false ? interpretJson : interpretPlatform,

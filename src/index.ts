@@ -43,6 +43,9 @@ export {
   veri5Signer,
   veri5Hash,
   verifyVeri5Hash,
+  proxySigner,
+  type ProxySignerOptions,
+  type ProxyHeaders,
   type Signer,
   type SignInput,
   type SignResult,
@@ -50,3 +53,51 @@ export {
   type OpenLegacySignerOptions,
   type Veri5SignerOptions,
 } from './signers/index.js';
+// Platform namespaces (issue 3): resource classes, paging, input and output types.
+export { PagePromise, type Page, type Pagination } from './resources/paging.js';
+export {
+  Wallet,
+  CoreWallet,
+  PipelineWallet,
+  LicenseWallet,
+  type WalletBalance,
+  type WalletTransaction,
+} from './resources/wallet.js';
+export { Cibil, type CibilReport, type CibilFetchResult, type CibilStatus } from './resources/cibil.js';
+export {
+  Verify,
+  type VerifyServiceCatalog,
+  type PanVerification,
+  type AadhaarVerification,
+  type BankVerification,
+  type GstVerification,
+} from './resources/verify.js';
+export {
+  Marketplace,
+  type MarketplaceServiceCatalog,
+  type MarketplaceProduct,
+  type MarketplaceOrder,
+} from './resources/marketplace.js';
+export { Kamao, type KamaoEarning, type KamaoPayout, type KamaoReport } from './resources/kamao.js';
+export { B2C, type B2CCustomer, type B2COrder } from './resources/b2c.js';
+export type { Operation } from './resources/operation.js';
+export type {
+  WalletTransactionListParams,
+  CibilReportListParams,
+  CibilFetchParams,
+  CibilStatusParams,
+  VerifyPanParams,
+  VerifyAadhaarParams,
+  VerifyBankParams,
+  VerifyGstParams,
+  MarketplaceProductListParams,
+  MarketplaceOrderParams,
+  KamaoEarningListParams,
+  KamaoPayoutListParams,
+  KamaoReportParams,
+  B2CCustomerListParams,
+  B2CCreateCustomerParams,
+  B2COrderListParams,
+} from './resources/schemas.js';
+// Veri5 (Khosla Labs) verification client, its errors and code table.
+export * from './veri5/index.js';

@@ -1,0 +1,21 @@
+/** Upper-cases an IFSC and trims surrounding whitespace (does not validate). */
+export function normalizeIfsc(value: string): string {
+  return value.trim().toUpperCase();
+}
+
+/** @internal The rule a normalised IFSC breaks, or undefined when it is valid. */
+export function ifscProblem(ifsc: string): 'format' | 'fifth_character' | undefined {
+  if (!/^[A-Z]{4}[A-Z0-9]{7}$/.test(ifsc)) return 'format';
+  // RBI reserves the 5th character; it is always zero.
+  if (ifsc[4] !== '0') return 'fifth_character';
+  if (!/^[A-Z]{4}0[A-Z0-9]{6}$/.test(ifsc)) return 'format';
+  return undefined;
+}
+
+/**
+ * True for a well-formed IFSC: 4 letters (bank), `0`, 6 letters or digits (branch). Case is ignored.
+ * @example isValidIfsc('SBIN0001234') // true
+ */
+export function isValidIfsc(value: unknown): boolean {
+  return typeof value === 'string' && ifscProblem(normalizeIfsc(value)) === undefined;
+}
