@@ -1,0 +1,158 @@
+import { parseArgs } from 'node:util';
+import { VistarkriyaClient } from '../client.js';
+import { APIConnectionError, APIError, InputValidationError, VistarkriyaError } from '../core/errors.js';
+import { OPERATIONS } from '../resources/registry.js';
+import { Veri5Client } from '../veri5/index.js';
+import { type CliIO, UsageError } from './io.js';
+
+export const CALL_HELP = `Usage: vistarkriya call <operation> [json] [--base-url URL]
+       vistarkriya call <path> [json] [--method M]
+
+Runs one operation with the credentials from the environment and prints the result as JSON.
+
+  <operation>  An operation id, e.g. wallet.core.balance, verify.pan, cibil.fetch
+               (vistarkriya call --list shows them all)
+               or a Veri5 method, e.g. veri5.verifyPan (Veri5Client, VERI5_* environment)
+  <path>       Or a raw path, e.g. /api/v1/wallet/core/balance (signed like any call)
+  [json]       The input, e.g. '{"pan":"ABCPV1234D"}' (query parameters for GET operations)
+
+Options:
+  --base-url URL  Default: VISTARKRIYA_BASE_URL, else https://vistarkriya.com
+  --method M      For a raw path: default POST when [json] is given, else GET
+  --list          List the operations
+  --help, -h      This help
+
+Environment: VISTARKRIYA_API_KEY, VISTARKRIYA_API_SECRET, VISTARKRIYA_ADMIN_CODE, VISTARKRIYA_BASE_URL;
+for veri5.*: VERI5_CLIENT_CODE, VERI5_API_KEY, VERI5_SALT, VERI5_BASE_URL or VERI5_ENVIRONMENT.
+
+Against the sandbox (npx vistarkriya sandbox, in another terminal):
+  export VISTARKRIYA_BASE_URL=http://127.0.0.1:4010 VISTARKRIYA_API_KEY=vk_test_sandbox \\
+         VISTARKRIYA_API_SECRET=sandbox_secret VISTARKRIYA_ADMIN_CODE=123456
+  vistarkriya call verify.pan '{"pan":"ABCPV1234D","name":"Ravi Kumar"}'`;
+
+/** Veri5Client methods reachable as `veri5.<method>`. */
+export const VERI5_METHODS = [
+  'verifyPan',
+  'verifyAadhaar',
+  'fetchPanDetails',
+  'verifyGstin',
+  'verifyBankAccount',
+] as const;
+
+/** The platform operation ids, for `--list` and suggestions. */
+export const OPERATION_IDS: readonly string[] = OPERATIONS.map((op) => op.id);
+
+/** Finds `vk.verify.pan` for `verify.pan`, bound to its namespace. */
+function resolveOperation(client: object, id: string): ((input?: unknown) => Promise<unknown>) | undefined {
+  let owner: unknown;
+  let current: unknown = client;
+  for (const segment of id.split('.')) {
+    if (current === null || (typeof current !== 'object' && typeof current !== 'function')) return undefined;
+    if (segment.startsWith('_') || segment === 'constructor') return undefined;
+    owner = current;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return typeof current === 'function'
+    ? (current as (input?: unknown) => Promise<unknown>).bind(owner)
+    : undefined;
+}
+
+/** `vistarkriya call`: run one operation and print the result. */
+export async function callCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      'base-url': { type: 'string' },
+      method: { type: 'string', short: 'X' },
+      list: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    io.out(CALL_HELP);
+    return 0;
+  }
+  if (values.list) {
+    for (const op of OPERATIONS) io.out(`${op.id.padEnd(24)} ${op.method.padEnd(4)} ${op.path}`);
+    for (const m of VERI5_METHODS) io.out(`veri5.${m}`);
+    return 0;
+  }
+  const [operation, json, ...extra] = positionals;
+  if (!operation) throw new UsageError('call needs an operation (see --help).');
+  if (extra.length > 0) throw new UsageError('call takes one JSON argument; quote it.');
+  let input: unknown;
+  if (json !== undefined) {
+    try {
+      input = JSON.parse(json);
+    } catch {
+      throw new UsageError(`The input is not valid JSON: ${json.slice(0, 80)}`);
+    }
+  }
+  const isVeri5 = operation.startsWith('veri5.');
+  const client = isVeri5
+    ? new Veri5Client({
+        baseURL: values['base-url'] ?? io.env.VERI5_BASE_URL,
+        clientCode: io.env.VERI5_CLIENT_CODE,
+        apiKey: io.env.VERI5_API_KEY,
+        salt: io.env.VERI5_SALT,
+        environment: io.env.VERI5_ENVIRONMENT === 'production' ? 'production' : 'sandbox',
+      })
+    : new VistarkriyaClient({
+        baseURL: values['base-url'] ?? io.env.VISTARKRIYA_BASE_URL,
+        apiKey: io.env.VISTARKRIYA_API_KEY,
+        apiSecret: io.env.VISTARKRIYA_API_SECRET,
+        adminCode: io.env.VISTARKRIYA_ADMIN_CODE,
+      });
+  try {
+    let result: unknown;
+    if (operation.startsWith('/') && client instanceof VistarkriyaClient) {
+      const method = (values.method ?? (input === undefined ? 'GET' : 'POST')).toUpperCase();
+      result = await client.request(
+        method === 'GET'
+          ? { method, path: operation, query: input as Record<string, string> | undefined }
+          : { method, path: operation, body: input ?? {} },
+      );
+    } else {
+      const fn = resolveOperation(client, isVeri5 ? operation.slice('veri5.'.length) : operation);
+      if (!fn) {
+        const known = isVeri5 ? VERI5_METHODS.map((m) => `veri5.${m}`) : OPERATION_IDS;
+        const near = known.filter((id) => id.startsWith(operation.split('.')[0] ?? ''));
+        throw new UsageError(
+          `Unknown operation "${operation}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ' See vistarkriya call --list.'}`,
+        );
+      }
+      result = await fn(input);
+    }
+    io.out(JSON.stringify(result, null, 2));
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    io.err(describeError(err));
+    return 1;
+  } finally {
+    await client.close();
+  }
+}
+
+/** One readable block for a failed call; SDK errors are already redacted. */
+export function describeError(err: unknown): string {
+  if (err instanceof InputValidationError) {
+    return `${err.name}: ${err.message}\n  field: ${err.field}, rule: ${err.rule} (nothing was sent)`;
+  }
+  if (err instanceof APIError) {
+    const lines = [
+      `${err.name}: ${err.message}`,
+      `  status: ${err.status}${err.code ? `, code: ${err.code}` : ''}`,
+    ];
+    if (err.requestId) lines.push(`  request id: ${err.requestId}`);
+    if (err.code === 'HMAC_INVALID') lines.push('  Debug it with: vistarkriya sign --help');
+    return lines.join('\n');
+  }
+  if (err instanceof APIConnectionError) {
+    return `${err.name}: ${err.message}${err.errorCode ? ` (${err.errorCode})` : ''}`;
+  }
+  if (err instanceof VistarkriyaError) return `${err.name}: ${err.message}`;
+  return `Error: ${err instanceof Error ? err.message : String(err)}`;
+}

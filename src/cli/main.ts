@@ -1,0 +1,48 @@
+// The `vistarkriya` command's dispatcher (the bin entry is src/cli.ts).
+import { readFileSync } from 'node:fs';
+import { CALL_HELP, callCommand } from './call.js';
+import { type CliIO, UsageError, processIO } from './io.js';
+import { SANDBOX_HELP, sandboxCommand } from './sandbox.js';
+import { SIGN_HELP, signCommand } from './sign.js';
+
+export const MAIN_HELP = `Usage: vistarkriya <command> [options]
+
+Commands:
+  sandbox [--port N] [--host H]                       Run the local sandbox (no account needed)
+  sign --method M --path P [--body B] [--timestamp T] Show the exact signed string and signature
+  call <operation> [json]                             Run one operation with env credentials
+
+Run vistarkriya <command> --help for details.`;
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'sandbox':
+        return await sandboxCommand(rest, io);
+      case 'sign':
+        return await signCommand(rest, io, (p) => readFileSync(p, 'utf8'));
+      case 'call':
+        return await callCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h': {
+        const topic = { sandbox: SANDBOX_HELP, sign: SIGN_HELP, call: CALL_HELP }[rest[0] ?? ''];
+        io.out(topic ?? MAIN_HELP);
+        return command === undefined ? 2 : 0;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`vistarkriya: ${(err as Error).message}`);
+      io.err('Run vistarkriya --help for usage.');
+      return 2;
+    }
+    io.err(`vistarkriya: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}

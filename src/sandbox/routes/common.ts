@@ -1,0 +1,142 @@
+import { fail, rateLimited, unavailable, validationError } from '../envelope.js';
+import type { MagicOutcome } from '../magic.js';
+import type { RouteResult } from '../types.js';
+
+/** Mutable state of one sandbox instance (created customers, fetched reports, orders). */
+export interface SandboxState {
+  counter: number;
+  cibilReports: Map<string, Record<string, unknown>>;
+  customers: Record<string, unknown>[];
+  ordersByReference: Map<string, Record<string, unknown>>;
+}
+
+export function createState(): SandboxState {
+  return { counter: 0, cibilReports: new Map(), customers: [], ordersByReference: new Map() };
+}
+
+/** What a platform route handler gets: the parsed query and JSON body of a verified request. */
+export interface PlatformContext {
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+  state: SandboxState;
+  slowMs: number;
+}
+
+export type PlatformHandler = (ctx: PlatformContext) => RouteResult;
+
+/** One row of the sandbox's route table (mirrors the SDK's operation table). */
+export interface PlatformRoute {
+  id: string;
+  method: 'GET' | 'POST';
+  path: string;
+  handler: PlatformHandler;
+}
+
+/** The next id of a kind, unique within this sandbox instance. */
+export function nextId(state: SandboxState, prefix: string): string {
+  state.counter += 1;
+  return `${prefix}${String(state.counter).padStart(8, '0')}`;
+}
+
+/** A string field, or undefined. Non-strings are "wrong type" to the caller. */
+export function str(body: Record<string, unknown>, field: string): string | undefined {
+  const v = body[field];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A required string field that passes `check`, or a VALIDATION_ERROR. */
+export function requireField(
+  body: Record<string, unknown>,
+  field: string,
+  check: (v: string) => boolean,
+  rule: string,
+): string | RouteResult {
+  const v = body[field];
+  if (v === undefined || v === null || v === '') return validationError(`${field} is required.`);
+  if (typeof v !== 'string' || !check(v)) return validationError(`${field} is invalid: ${rule}.`);
+  return v;
+}
+
+export function isResult(v: unknown): v is RouteResult {
+  return typeof v === 'object' && v !== null && 'status' in v;
+}
+
+export function requireConsent(body: Record<string, unknown>): RouteResult | undefined {
+  return body.consent === true
+    ? undefined
+    : validationError('consent must be true (explicit consent is mandatory).');
+}
+
+/**
+ * Applies a magic outcome: the failures (503, 429, reset) answer at once; `slow` delays the
+ * valid answer; the others are left to the handler as results.
+ */
+export function withMagic(
+  outcome: MagicOutcome,
+  ctx: PlatformContext,
+  what: string,
+  produce: (outcome: 'valid' | 'invalid' | 'name_mismatch') => RouteResult,
+): RouteResult {
+  switch (outcome) {
+    case 'unavailable':
+      return unavailable(what);
+    case 'rate_limited':
+      return rateLimited();
+    case 'reset':
+      return { status: 0, reset: true };
+    case 'slow':
+      return { ...produce('valid'), delayMs: ctx.slowMs };
+    default:
+      return produce(outcome);
+  }
+}
+
+/** Paging per CONTRACTS.md: `page` (1-based), `per_page` (default 20, at most 100). */
+export function paginate<T>(
+  all: readonly T[],
+  query: URLSearchParams,
+): RouteResult | { items: T[]; pagination: Pagination } {
+  const page = intParam(query, 'page', 1);
+  const perPage = intParam(query, 'per_page', 20);
+  if (page === undefined || page < 1) return validationError('page must be a positive integer.');
+  if (perPage === undefined || perPage < 1 || perPage > 100) {
+    return validationError('per_page must be an integer from 1 to 100.');
+  }
+  const start = (page - 1) * perPage;
+  return {
+    items: all.slice(start, start + perPage),
+    pagination: { page, per_page: perPage, total: all.length, total_pages: Math.ceil(all.length / perPage) },
+  };
+}
+
+export interface Pagination {
+  page: number;
+  per_page: number;
+  total: number;
+  total_pages: number;
+}
+
+function intParam(query: URLSearchParams, name: string, fallback: number): number | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  return /^\d{1,6}$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** Filters by `from`/`to` (yyyy-mm-dd, inclusive) on an ISO timestamp field. */
+export function dateFilter(
+  query: URLSearchParams,
+  isIsoDate: (v: string) => boolean,
+): RouteResult | ((iso: string) => boolean) {
+  const from = query.get('from');
+  const to = query.get('to');
+  for (const [name, v] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (v !== null && !isIsoDate(v)) return validationError(`${name} must be a date as yyyy-mm-dd.`);
+  }
+  return (iso) => (from === null || iso.slice(0, 10) >= from) && (to === null || iso.slice(0, 10) <= to);
+}
+
+export const insufficientBalance = (): RouteResult =>
+  fail(402, 'INSUFFICIENT_BALANCE', 'Wallet balance is too low for this order. Top up the core wallet.');

@@ -1,0 +1,153 @@
+import { ok } from '../envelope.js';
+import { isAadhaar, isGstin, isIfsc, isPan } from '../checks.js';
+import { CITIES, businessName, cityByGstCode, maskAllButLast4, personName, pick, rng } from '../data.js';
+import { magicOutcome } from '../magic.js';
+import type { RouteResult } from '../types.js';
+import {
+  type PlatformContext,
+  type PlatformRoute,
+  isResult,
+  nextId,
+  requireConsent,
+  requireField,
+  str,
+  withMagic,
+} from './common.js';
+
+/** Holder type (4th PAN letter) → the pan_type codes of seed 003, Table 1. */
+const PAN_TYPES: Record<string, string> = {
+  P: 'IND',
+  H: 'HUF',
+  A: 'AOP',
+  B: 'BOI',
+  C: 'COM',
+  G: 'GOV',
+  J: 'AJP',
+  L: 'LOA',
+  F: 'FIR',
+  T: 'TST',
+};
+
+const BANKS: Record<string, string> = {
+  HDFC: 'HDFC Bank',
+  SBIN: 'State Bank of India',
+  ICIC: 'ICICI Bank',
+  UTIB: 'Axis Bank',
+  KKBK: 'Kotak Mahindra Bank',
+  PUNB: 'Punjab National Bank',
+  BARB: 'Bank of Baroda',
+  YESB: 'Yes Bank',
+};
+
+export const SERVICES = [
+  { code: 'PAN', name: 'PAN verification', route: '/api/v1/verify/pan', price: 2.5 },
+  { code: 'AADHAAR', name: 'Aadhaar verification', route: '/api/v1/verify/aadhaar', price: 4 },
+  { code: 'BANK', name: 'Bank account verification (penny drop)', route: '/api/v1/verify/bank', price: 3.5 },
+  { code: 'GST', name: 'GSTIN verification', route: '/api/v1/verify/gst', price: 2 },
+].map((s) => ({ ...s, currency: 'INR', status: 'ACTIVE' }));
+
+const upper = (s: string | undefined) => s?.trim().toUpperCase();
+
+function pan(ctx: PlatformContext): RouteResult {
+  const value = requireField(ctx.body, 'pan', isPan, 'expected 10 characters like ABCPE1234F');
+  if (isResult(value)) return value;
+  const name = upper(str(ctx.body, 'name'));
+  const registered = personName(rng(`pan:${value}`)).toUpperCase();
+  return withMagic(magicOutcome('pan', value), ctx, 'PAN verification', (outcome) => {
+    const base = { verification_id: nextId(ctx.state, 'VPAN'), pan: value };
+    if (outcome === 'invalid') return ok({ ...base, status: 'INVALID' });
+    const mismatch = outcome === 'name_mismatch' && name !== undefined;
+    return ok({
+      ...base,
+      status: mismatch ? 'NAME_MISMATCH' : 'VALID',
+      ...(name !== undefined ? { name_match: !mismatch } : {}),
+      registered_name: mismatch || name === undefined ? registered : name,
+      pan_type: PAN_TYPES[value[3]!],
+    });
+  });
+}
+
+function aadhaar(ctx: PlatformContext): RouteResult {
+  const raw = ctx.body.aadhaar;
+  const normalized = typeof raw === 'string' ? raw.replace(/[\s-]/g, '') : raw;
+  const value = requireField(
+    { aadhaar: normalized },
+    'aadhaar',
+    isAadhaar,
+    '12 digits with a valid Verhoeff check digit',
+  );
+  if (isResult(value)) return value;
+  const consent = requireConsent(ctx.body);
+  if (consent) return consent;
+  const r = rng(`aadhaar:${value}`);
+  return withMagic(magicOutcome('aadhaar', value), ctx, 'Aadhaar verification', (outcome) => {
+    const base = { verification_id: nextId(ctx.state, 'VAAD'), aadhaar_masked: maskAllButLast4(value) };
+    if (outcome !== 'valid') return ok({ ...base, status: 'INVALID' });
+    return ok({
+      ...base,
+      status: 'VALID',
+      age_band: pick(r, ['20-30', '30-40', '40-50', '50-60']),
+      gender: pick(r, ['M', 'F']),
+      state: pick(r, CITIES).state,
+    });
+  });
+}
+
+function bank(ctx: PlatformContext): RouteResult {
+  const account = requireField(ctx.body, 'account_number', (v) => /^\d{9,18}$/.test(v), '9 to 18 digits');
+  if (isResult(account)) return account;
+  const ifsc = requireField(ctx.body, 'ifsc', isIfsc, '4 letters, 0, then 6 letters or digits');
+  if (isResult(ifsc)) return ifsc;
+  const name = upper(str(ctx.body, 'name'));
+  const registered = personName(rng(`bank:${account}`)).toUpperCase();
+  return withMagic(magicOutcome('bank', account), ctx, 'Bank verification', (outcome) => {
+    const base = {
+      verification_id: nextId(ctx.state, 'VBNK'),
+      account_masked: maskAllButLast4(account),
+      ifsc,
+      bank_name: BANKS[ifsc.slice(0, 4)] ?? `${ifsc.slice(0, 4)} Bank`,
+    };
+    if (outcome === 'invalid') return ok({ ...base, status: 'INVALID' });
+    const mismatch = outcome === 'name_mismatch' && name !== undefined;
+    return ok({
+      ...base,
+      status: mismatch ? 'NAME_MISMATCH' : 'VALID',
+      ...(name !== undefined ? { name_match: !mismatch } : {}),
+      registered_name: mismatch || name === undefined ? registered : name,
+    });
+  });
+}
+
+function gst(ctx: PlatformContext): RouteResult {
+  const gstin = requireField(ctx.body, 'gstin', isGstin, '15 characters with a valid check character');
+  if (isResult(gstin)) return gstin;
+  const r = rng(`gstin:${gstin}`);
+  return withMagic(magicOutcome('gstin', gstin), ctx, 'GST verification', (outcome) => {
+    const base = { verification_id: nextId(ctx.state, 'VGST'), gstin };
+    if (outcome !== 'valid') return ok({ ...base, status: 'INVALID' });
+    const trade = businessName(r);
+    return ok({
+      ...base,
+      status: 'VALID',
+      legal_name: `${trade} Private Limited`.toUpperCase(),
+      trade_name: trade,
+      state: cityByGstCode(gstin.slice(0, 2))?.state ?? 'Maharashtra',
+      registration_date: `20${10 + Math.floor(r() * 14)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+      gst_status: 'Active',
+    });
+  });
+}
+
+/** verify.services, verify.pan, verify.aadhaar, verify.bank, verify.gst */
+export const VERIFY_ROUTES: PlatformRoute[] = [
+  {
+    id: 'verify.services',
+    method: 'GET',
+    path: '/verify/services',
+    handler: () => ok({ services: SERVICES }),
+  },
+  { id: 'verify.pan', method: 'POST', path: '/verify/pan', handler: pan },
+  { id: 'verify.aadhaar', method: 'POST', path: '/verify/aadhaar', handler: aadhaar },
+  { id: 'verify.bank', method: 'POST', path: '/verify/bank', handler: bank },
+  { id: 'verify.gst', method: 'POST', path: '/verify/gst', handler: gst },
+];
