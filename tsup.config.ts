@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { webPlatformPlugin } from './scripts/web-platform.mjs';
 
 // Public entry points. An entry is built once its file exists, so every issue can add its own.
 const NODE_ENTRIES = {
@@ -20,23 +20,8 @@ const WEB_ENTRIES = {
 const present = (entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
-/** Swaps the Node implementations (node:crypto, undici) for the Fetch/WebCrypto ones. */
-const webPlatform: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'vistarkriya-web-platform',
-  setup(build) {
-    const swaps: Record<string, string> = {
-      'platform/crypto-node.js': 'src/platform/crypto-web.ts',
-      'transport/default.js': 'src/transport/default-web.ts',
-    };
-    build.onResolve({ filter: /(crypto-node|default)\.js$/ }, (args) => {
-      for (const [suffix, replacement] of Object.entries(swaps)) {
-        if (path.join(args.resolveDir, args.path).endsWith(suffix))
-          return { path: path.resolve(replacement) };
-      }
-      return undefined;
-    });
-  },
-};
+/** Swaps the Node implementations (node:crypto, undici) for the Fetch/WebCrypto ones (shared with the size check and the browser/edge tests). */
+const webPlatform = webPlatformPlugin() as NonNullable<Options['esbuildPlugins']>[number];
 
 export default defineConfig([
   {

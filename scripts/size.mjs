@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Bundle-size budget of the browser entry: the client with every namespace (and the zod/mini input
+// schemas it loads, since the browser validates inputs too), bundled the way a front-end bundler
+// would (esbuild, minified, platform browser, ESM, the web platform swaps). Fails over budget.
+//   node scripts/size.mjs [--json]
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { NODE_ONLY_IMPORT, webPlatformPlugin } from './web-platform.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** 12 kB gzip (issue 6; openai's browser client is about 36 kB). */
+const BUDGET_BYTES = 12_000;
+
+// What a front-end does: import the client and call every namespace (through proxySigner).
+const ENTRY = `
+import { VistarkriyaClient, proxySigner } from './src/index.ts';
+export async function app() {
+  const vk = new VistarkriyaClient({ baseURL: '/api/vk', signer: proxySigner({ headers: () => ({}) }) });
+  await vk.wallet.core.balance();
+  for await (const tx of vk.wallet.core.transactions({ per_page: 50 })) console.log(tx);
+  await vk.wallet.pipeline.balance();
+  await vk.wallet.license.balance();
+  await vk.cibil.reports();
+  await vk.cibil.fetch({ pan: 'ABCPE1234F', name: 'A', mobile: '9876543210', consent: true });
+  await vk.cibil.status({ report_id: 'r1' });
+  await vk.verify.services();
+  await vk.verify.pan({ pan: 'ABCPE1234F' });
+  await vk.verify.aadhaar({ aadhaar: '234567890124', consent: true });
+  await vk.verify.bank({ account_number: '50100012345678', ifsc: 'HDFC0001234' });
+  await vk.verify.gst({ gstin: '27AAPFU0939F1ZV' });
+  await vk.marketplace.services();
+  await vk.marketplace.products();
+  await vk.marketplace.order({ product_id: 1 });
+  await vk.kamao.earnings();
+  await vk.kamao.payouts();
+  await vk.kamao.reports();
+  await vk.b2c.customers();
+  await vk.b2c.createCustomer({ name: 'A', mobile: '9876543210' });
+  await vk.b2c.orders();
+  return vk.request({ method: 'GET', path: '/api/v1/anything' });
+}
+`;
+
+const result = await build({
+  stdin: { contents: ENTRY, resolveDir: ROOT, sourcefile: 'size-entry.ts', loader: 'ts' },
+  bundle: true,
+  write: false,
+  minify: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
+  metafile: true,
+  logLevel: 'error',
+  plugins: [webPlatformPlugin({ root: ROOT })],
+});
+const code = result.outputFiles[0].text;
+const nodeOnly = NODE_ONLY_IMPORT.exec(code);
+if (nodeOnly) {
+  console.error(`size: the browser bundle imports ${nodeOnly[0]}`);
+  process.exit(1);
+}
+const raw = Buffer.byteLength(code);
+const gzip = gzipSync(code, { level: 9 }).byteLength;
+
+// The heaviest inputs, to know where to look when the budget is exceeded.
+const inputs = Object.entries(result.metafile.outputs)[0][1].inputs;
+const byPackage = new Map();
+for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
+  const key = file.includes('node_modules/')
+    ? file.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1')
+    : file.replace(/^src\/([^/]+\/)?.*$/, 'src/$1');
+  byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+}
+const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8);
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ raw, gzip, budget: BUDGET_BYTES, inputs: Object.fromEntries(top) }));
+} else {
+  console.log(
+    `browser entry (client + every namespace + input schemas): ${raw} B minified, ${gzip} B gzip (budget ${BUDGET_BYTES} B)`,
+  );
+  for (const [name, bytes] of top)
+    console.log(`  ${name.padEnd(28)} ${String(bytes).padStart(7)} B minified`);
+}
+if (gzip > BUDGET_BYTES) {
+  console.error(`size: ${gzip} B gzip is over the ${BUDGET_BYTES} B budget`);
+  process.exit(1);
+}

@@ -1,0 +1,81 @@
+// Reading the browser's request body: JSON only, UTF-8 only, never more than the limit in memory.
+
+/** Default largest accepted body: 64 KiB (every platform input is far smaller). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export type BodyResult =
+  | { ok: true; input: unknown }
+  | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
+
+/** Reads and parses a JSON object body, refusing other types (415), oversize bodies (413) and bad JSON (400). */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes) return tooLarge(maxBytes);
+  const bytes = await readCapped(request, maxBytes);
+  if (bytes === undefined) return tooLarge(maxBytes);
+  if (bytes.byteLength === 0) return { ok: true, input: undefined };
+
+  const type = request.headers.get('content-type') ?? '';
+  const charset = CHARSET.exec(type)?.[1]?.toLowerCase();
+  if (!JSON_TYPE.test(type) || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
+    return {
+      ok: false,
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Send the body as application/json.',
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, status: 400, code: 'INVALID_JSON', message: 'The body is not valid UTF-8.' };
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    return { ok: false, status: 400, code: 'INVALID_JSON', message: 'The body is not valid JSON.' };
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, status: 400, code: 'INVALID_JSON', message: 'The body must be a JSON object.' };
+  }
+  return { ok: true, input };
+}
+
+function tooLarge(maxBytes: number): BodyResult {
+  return {
+    ok: false,
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: `The body is larger than ${maxBytes} bytes.`,
+  };
+}
+
+/** The body's bytes, or `undefined` as soon as it grows past `maxBytes` (the rest is not read). */
+async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * `vistarkriya/proxy`: sign on your server, call from the browser.
+ *
+ * The platform allow-lists server IPs and a browser must never hold the API secret, so the browser
+ * calls your own route; `createProxyHandler` checks the route, the allow-list and your `authorize`,
+ * validates the input, signs with the secret and forwards, and passes the platform's answer back.
+ *
+ * @module
+ */
+import { OPERATIONS } from '../resources/registry.js';
+import { parseOperationInput } from '../resources/schemas.js';
+import { type ProxyHandler, type ProxyHandlerOptions, buildProxyHandler } from './handler.js';
+
+export type { Authorize, AuthorizeResult, ProxyHandler, ProxyHandlerOptions } from './handler.js';
+export { DEFAULT_MAX_BODY_BYTES } from './body.js';
+export { toNodeHandler, type NodeHandler, type NodeRequestLike, type NodeResponseLike } from './node.js';
+export type { Operation } from '../resources/operation.js';
+
+/**
+ * Builds a Fetch-API handler `(request: Request) => Promise<Response>` that forwards allowed,
+ * authorized calls to the platform, signed with your secret.
+ *
+ * For each request, in this order: path tricks (`..`, `//`, encoded slashes, backslashes) → 400;
+ * a path outside `basePath` or not a platform route → 404; an operation not in `allow` → 403;
+ * `authorize` false → 401 (throws → 403); a body that is not JSON → 415, larger than
+ * `maxBodyBytes` → 413; input that fails the operation's schema → 400 `VALIDATION_ERROR`.
+ * None of these reach the platform. Incoming credential headers are never forwarded, and the
+ * platform's answer comes back with its own status and `{ success, ... }` envelope.
+ *
+ * ```ts
+ * import { createProxyHandler } from 'vistarkriya/proxy';
+ * const handler = createProxyHandler({
+ *   basePath: '/api/vk',
+ *   allow: ['verify.pan', 'wallet.core.balance'],
+ *   authorize: async (request) => (await getSession(request)) !== null,
+ * });
+ * export const POST = handler; // Next.js route handler at app/api/vk/[...path]/route.ts
+ * ```
+ * @throws ConfigurationError without `authorize`, `basePath` or a non-empty `allow` of known ids.
+ */
+export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
+  return buildProxyHandler(options, { operations: OPERATIONS, parseInput: parseOperationInput });
+}

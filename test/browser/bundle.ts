@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { NODE_ONLY_IMPORT, webPlatformPlugin } from '../../scripts/web-platform.mjs';
+
+/** The repository root. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Bundles an entry the way a browser or edge user's bundler would (platform `browser`, the web
+ * platform swaps of the published web build), from `src` so the tests never run a stale `dist`.
+ * Throws if anything Node-only (a `node:` module, undici) is left in the output.
+ */
+export async function bundleForWeb(
+  entry: string,
+  options: { format: 'esm' | 'iife'; globalName?: string; minify?: boolean },
+): Promise<string> {
+  const result = await build({
+    entryPoints: [path.resolve(ROOT, entry)],
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    format: options.format,
+    globalName: options.globalName,
+    target: 'es2022',
+    minify: options.minify ?? false,
+    logLevel: 'silent',
+    plugins: [webPlatformPlugin({ root: ROOT })],
+  });
+  const code = result.outputFiles[0]!.text;
+  const nodeOnly = NODE_ONLY_IMPORT.exec(code);
+  if (nodeOnly) throw new Error(`web bundle of ${entry} still imports ${nodeOnly[0]}`);
+  return code;
+}

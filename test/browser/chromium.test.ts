@@ -1,0 +1,162 @@
+// Proof in a real browser: headless Chromium loads a page served from 127.0.0.1 that bundles the
+// SDK, and calls the local sandbox through createProxyHandler mounted on the same server.
+// Needs Chromium: Debian `apt-get install -y chromium` (or CHROMIUM_PATH=/path/to/chrome).
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProxyHandler, toNodeHandler } from '../../src/proxy/index.js';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { bundleForWeb } from './bundle.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// A fresh secret per run: if it shows up anywhere in the page, it can only have leaked.
+const SECRET = `sbx_${randomBytes(16).toString('hex')}`;
+const SESSION = `session_${randomBytes(8).toString('hex')}`;
+
+let sandbox: Sandbox;
+let proxy: ReturnType<typeof createProxyHandler>;
+let server: http.Server;
+let origin: string;
+let bundle: string;
+let context: BrowserContext;
+let userDataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  bundle = await bundleForWeb('test/browser/app.ts', { format: 'esm' });
+  sandbox = await startSandbox({ credentials: { apiSecret: SECRET } });
+  proxy = createProxyHandler({
+    ...sandbox.clientOptions,
+    basePath: '/api/vk',
+    allow: ['verify.pan', 'wallet.core.balance', 'wallet.core.transactions'],
+    authorize: (request) => request.headers.get('authorization') === `Bearer ${SESSION}`,
+    maxRetries: 0,
+    logLevel: 'off',
+  });
+  const api = toNodeHandler(proxy);
+  const html = `<!doctype html><meta charset="utf-8"><title>vistarkriya</title><script type="module" src="/app.js"></script>`;
+  server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/api/vk/')) return void api(req, res);
+    if (req.url === '/') {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      return void res.end(html);
+    }
+    if (req.url === '/app.js') {
+      res.setHeader('content-type', 'text/javascript; charset=utf-8');
+      return void res.end(bundle);
+    }
+    res.statusCode = 404;
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  userDataDir = mkdtempSync(path.join(os.tmpdir(), 'vk-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await proxy?.close();
+  if (server) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  await sandbox?.close();
+});
+
+describe('the SDK in headless Chromium, through createProxyHandler, against the sandbox', () => {
+  it('gets typed results, typed errors, and never sees the secret', async () => {
+    const page = await context.newPage();
+    const bodies: Promise<string>[] = [];
+    const sentHeaders: Record<string, string>[] = [];
+    page.on('request', (request) => sentHeaders.push(request.headers()));
+    page.on('response', (response) => bodies.push(response.text().catch(() => '')));
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => typeof (globalThis as { runChecks?: unknown }).runChecks === 'function');
+    const result = await page.evaluate(
+      (token) => (globalThis as unknown as { runChecks: (t: string) => Promise<unknown> }).runChecks(token),
+      SESSION,
+    );
+    const r = result as Record<string, any>;
+    expect(pageErrors).toEqual([]);
+
+    // A real browser page (secure context, no Node globals).
+    expect(r.secureContext).toBe(true);
+    expect(r.hasProcess).toBe(false);
+
+    // Typed results from the sandbox, through the proxy.
+    expect(r.pan).toMatchObject({ pan: 'ABCPV1234D', status: 'VALID' });
+    expect(r.status).toBe('VALID');
+    expect(r.amount).toBeTypeOf('number');
+    expect(r.page.items).toHaveLength(2);
+    expect(r.page.pagination).toMatchObject({ page: 1, per_page: 2 });
+
+    // Refusals arrive as typed errors.
+    expect(r.notAllowed).toMatchObject({ name: 'APIError', status: 403, code: 'OPERATION_NOT_ALLOWED' });
+    expect(r.invalidInBrowser).toMatchObject({ name: 'InputValidationError', isVistarkriyaError: true });
+    expect(r.invalidAtProxy).toMatchObject({
+      name: 'BadRequestError',
+      status: 400,
+      code: 'VALIDATION_ERROR',
+    });
+    expect(r.unauthorized).toMatchObject({ name: 'AuthenticationError', status: 401 });
+
+    // The guard: a secret in a real page throws unless dangerouslyAllowBrowser.
+    expect(r.guard).toMatchObject({ name: 'ConfigurationError' });
+    expect(r.guard.message).toMatch(/createProxyHandler/);
+    expect(r.allowedWithFlag).toBe(true);
+
+    // The sandbox verified real signatures: the proxy signed every forwarded call.
+    const forwarded = sandbox.requests.map((q) => `${q.method} ${q.target}`);
+    expect(forwarded).toEqual([
+      'POST /api/v1/verify/pan',
+      'GET /api/v1/wallet/core/balance',
+      'GET /api/v1/wallet/core/transactions?page=1&per_page=2',
+    ]);
+
+    // The secret never reached the page: not in the bundle, the HTML, any response, any request, the DOM.
+    const seen = [bundle, await page.content(), JSON.stringify(result), ...(await Promise.all(bodies))];
+    expect(bodies.length).toBeGreaterThanOrEqual(8);
+    for (const text of seen) expect(text).not.toContain(SECRET);
+    for (const headers of sentHeaders) {
+      expect(JSON.stringify(headers)).not.toContain(SECRET);
+      expect(Object.keys(headers)).not.toContain('x-signature');
+      expect(Object.keys(headers)).not.toContain('x-api-key');
+    }
+    // Nor did any signature the proxy sent upstream.
+    for (const q of sandbox.requests) {
+      const signature = String(q.headers['x-signature']);
+      expect(signature).toMatch(/^[0-9a-f]{64}$/);
+      expect(q.status).toBe(200);
+      for (const text of seen) expect(text).not.toContain(signature);
+    }
+    await page.close();
+  });
+});
