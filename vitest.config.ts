@@ -6,5 +6,7 @@ export default defineConfig({
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // Fails any test in which the SDK logs a secret, a signature or an unmasked identity number.
+    setupFiles: ['test/faults/hygiene-setup.ts'],
   },
 });

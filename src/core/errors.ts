@@ -10,6 +10,7 @@ export class VistarkriyaError extends Error {
   override name = 'VistarkriyaError';
 }
 
+/** Fields of an {@link APIError}: what the server answered, already redacted. */
 export interface APIErrorInit {
   status: number;
   code?: string | undefined;
@@ -99,6 +100,7 @@ export class ResponseValidationError extends APIError {
   override name = 'ResponseValidationError';
 }
 
+/** Fields of an {@link APIConnectionError} (and {@link APITimeoutError}). */
 export interface ConnectionErrorInit {
   message?: string;
   /** Low-level code, e.g. `ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`. */
@@ -137,6 +139,7 @@ export class UserAbortError extends VistarkriyaError {
   }
 }
 
+/** One rejected input field: which field, which rule, and a message that never echoes the value. */
 export interface ValidationIssue {
   /** Dotted path of the offending field, e.g. `aadhaar` or `beneficiary.ifsc`. */
   field: string;

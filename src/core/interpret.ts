@@ -50,6 +50,7 @@ function notJson(response: TransportResponse): Interpretation {
       failure: {
         ...statusFailure(response, `Expected JSON, got ${what}`, 'INVALID_RESPONSE'),
         verdict: 'final',
+        unreadable: true,
         make: (init) => new ResponseValidationError(init),
       },
     };
@@ -86,7 +87,12 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
   if (json.success === false || !ok) {
     const err = json.error && typeof json.error === 'object' ? json.error : undefined;
     const code = typeof err?.code === 'string' ? err.code : undefined;
-    const status = ok && typeof err?.http_status === 'number' ? err.http_status : response.status;
+    // A 200 carrying `success: false` takes its status from `http_status`, when that is an error status.
+    const declared = err?.http_status;
+    const status =
+      ok && typeof declared === 'number' && Number.isInteger(declared) && declared >= 400 && declared <= 599
+        ? declared
+        : response.status;
     const message =
       typeof err?.message === 'string'
         ? err.message
@@ -115,6 +121,7 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
         'INVALID_RESPONSE',
       ),
       verdict: 'final',
+      unreadable: true,
       make: (init) => new ResponseValidationError(init),
     },
   };
@@ -125,7 +132,8 @@ export function interpretJson(response: TransportResponse): Interpretation {
   const json = tryParseJson(response.body);
   if (json === undefined) return notJson(response);
   if (response.status >= 200 && response.status < 300) return { ok: true, value: json };
-  const j = json as { message?: unknown; code?: unknown };
+  // `null`, numbers and strings are JSON too: read fields only from objects.
+  const j = (typeof json === 'object' && json !== null ? json : {}) as { message?: unknown; code?: unknown };
   return {
     ok: false,
     failure: statusFailure(

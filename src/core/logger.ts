@@ -1,13 +1,18 @@
 import { readEnv } from '../platform/runtime.js';
 import type { Redactor } from './redact.js';
 
+/** Lowest level that is logged (`off` silences the SDK). */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
 
 /** Anything console-like works: `console`, pino, winston, bunyan. */
 export interface Logger {
+  /** Detailed traces: every request line, retries, timings. */
   debug(message: string, ...rest: unknown[]): void;
+  /** Noteworthy events: retries, clock-skew corrections. */
   info(message: string, ...rest: unknown[]): void;
+  /** Something is probably wrong (default level). */
   warn(message: string, ...rest: unknown[]): void;
+  /** A failure the SDK could not handle. */
   error(message: string, ...rest: unknown[]): void;
 }
 

@@ -1,6 +1,7 @@
 import type { Signer } from '../signers/types.js';
 import type { Transport, TransportResponse } from '../transport/types.js';
-import { TransportError } from '../transport/types.js';
+import { type TransportError, classifyNetworkError } from '../transport/types.js';
+import { CallAbort } from './call-abort.js';
 import type { Clock } from './clock.js';
 import { makeAPIError } from './error-map.js';
 import {
@@ -8,18 +9,24 @@ import {
   APIConnectionError,
   type APIErrorInit,
   APITimeoutError,
+  ResponseValidationError,
   UserAbortError,
   VistarkriyaError,
 } from './errors.js';
 import type { InternalLogger } from './logger.js';
 import type { Redactor } from './redact.js';
-import { type RetryClass, type Verdict, backoffSeconds, mayRetry, parseRetryAfter } from './retry.js';
+import { type RetryClass, type Verdict, backoffSeconds, mayRetry, verdictForStatus } from './retry.js';
 
 /** A failed answer, described before it becomes an error (the retry decision comes first). */
 export interface Failure extends Omit<APIErrorInit, 'outcomeUnknown'> {
   verdict: Verdict | 'clock-skew';
   /** Builds a specialised error class (Veri5 codes); defaults to the platform's code/status map. */
   make?: (init: APIErrorInit) => APIError;
+  /**
+   * The server answered, but the answer could not be read (not JSON, not the envelope, too large):
+   * a billable call was acted on with an unknown result, so its error says `outcomeUnknown`.
+   */
+  unreadable?: boolean;
 }
 
 export type Interpretation = { ok: true; value: unknown } | { ok: false; failure: Failure };
@@ -63,6 +70,8 @@ export interface PipelineConfig {
 }
 
 const TIMEOUT = Symbol('timeout');
+// setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): clamp, never overflow.
+const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * The one request pipeline: every attempt is signed afresh (fresh, skew-corrected timestamp),
@@ -73,12 +82,14 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
   const timeoutMs = spec.timeout ?? config.timeout;
   const maxRetries = spec.maxRetries ?? config.maxRetries;
   const deadline = Date.now() + timeoutMs;
-  const controller = new AbortController();
+  // Not an AbortController: see call-abort.ts (a fresh AbortSignal per call costs ~10 µs in Node).
+  const controller = new CallAbort();
   const userSignal = spec.signal;
   if (userSignal?.aborted) throw new UserAbortError();
-  const onUserAbort = () => controller.abort(userSignal?.reason);
-  userSignal?.addEventListener('abort', onUserAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
+  const unfollow = userSignal ? followSignal(userSignal, controller) : undefined;
+  const timer = Number.isFinite(timeoutMs)
+    ? setTimeout(abortForTimeout, Math.min(timeoutMs, MAX_TIMER_MS), controller)
+    : undefined;
   const target = config.basePath + spec.target;
   const url = config.origin + target;
   let retries = 0;
@@ -86,18 +97,16 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
   try {
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
-      const signed = await config.signer.sign({
+      const signing = config.signer.sign({
         method: spec.method,
         target,
         body: spec.body,
         timestamp: config.clock.now(),
       });
+      // Node signers are synchronous: do not spend a microtask turn awaiting a plain value.
+      const signed = isThenable(signing) ? await signing : signing;
       const body = signed.body ?? spec.body;
-      const headers: Record<string, string> = {
-        ...config.defaultHeaders,
-        ...spec.headers,
-        ...signed.headers,
-      };
+      const headers = mergeHeaders(config.defaultHeaders, spec.headers, signed.headers);
       if (body !== '') headers['Content-Type'] ??= 'application/json';
 
       let failure: Failure;
@@ -108,10 +117,12 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
           url,
           headers,
           body: body === '' ? undefined : body,
-          signal: controller.signal,
+          // A real AbortSignal only for transports that need one (see call-abort.ts).
+          signal: (config.transport.usesAbortSource ? undefined : controller.signal) as AbortSignal,
+          abortSource: controller,
           maxResponseBytes: config.maxResponseBytes,
         });
-        const result = spec.interpret(response);
+        const result = interpretSafely(spec.interpret, response);
         if (config.log.debugEnabled) {
           config.log.debug(
             `${spec.method} ${target} -> ${response.status} (${spec.operation ?? 'request'}, attempt ${attempt}, ${Date.now() - started} ms)`,
@@ -119,22 +130,18 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         }
         if (result.ok) return result.value;
         failure = result.failure;
-      } catch (err) {
-        if (!(err instanceof TransportError)) throw err;
+      } catch (caught) {
+        // A custom transport may throw raw errors: sort them like the built-in ones do.
+        const err = classifyNetworkError(caught, controller);
         transportFailure = err;
         if (err.kind === 'aborted') {
-          if (controller.signal.reason === TIMEOUT) throw timeoutError(spec.retry, timeoutMs);
+          if (controller.reason === TIMEOUT) throw timeoutError(spec.retry, timeoutMs);
           throw new UserAbortError();
         }
         config.log.debug(`${spec.method} ${target} -> ${err.message} (attempt ${attempt})`);
         failure =
           err.kind === 'too-large'
-            ? {
-                status: err.status ?? 0,
-                code: 'RESPONSE_TOO_LARGE',
-                message: err.message,
-                verdict: 'ambiguous',
-              }
+            ? tooLargeFailure(err)
             : { status: 0, message: err.message, verdict: err.kind === 'not-sent' ? 'safe' : 'ambiguous' };
       }
 
@@ -158,15 +165,14 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         if (Date.now() + delay * 1000 < deadline) {
           retries++;
           config.log.info(`retrying ${spec.method} ${target} in ${Math.round(delay * 1000)} ms`);
-          await sleep(delay * 1000, controller.signal).catch(() => {
-            throw controller.signal.reason === TIMEOUT
-              ? timeoutError(spec.retry, timeoutMs)
-              : new UserAbortError();
+          await sleep(delay * 1000, controller).catch(() => {
+            throw controller.reason === TIMEOUT ? timeoutError(spec.retry, timeoutMs) : new UserAbortError();
           });
           continue;
         }
       }
-      const outcomeUnknown = spec.retry === 'billable' && verdict === 'ambiguous';
+      const outcomeUnknown =
+        spec.retry === 'billable' && (verdict === 'ambiguous' || failure.unreadable === true);
       if (transportFailure && transportFailure.kind !== 'too-large') {
         throw new APIConnectionError({
           message: config.redact(transportFailure.message),
@@ -174,7 +180,14 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
           outcomeUnknown,
         });
       }
-      const init: APIErrorInit = { ...failure, message: config.redact(failure.message), outcomeUnknown };
+      const { verdict: _v, make: _m, unreadable: _u, ...fields } = failure;
+      const init: APIErrorInit = {
+        ...fields,
+        message: config.redact(failure.message),
+        // A debugging proxy may echo request headers (the signature) into the answer's headers.
+        headers: failure.headers && redactHeaders(failure.headers, config.redact),
+        outcomeUnknown,
+      };
       const error = failure.make ? failure.make(init) : makeAPIError(init);
       config.log.debug(`${spec.method} ${target} failed: ${error.message}`);
       throw error;
@@ -187,8 +200,115 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
     });
   } finally {
     clearTimeout(timer);
-    userSignal?.removeEventListener('abort', onUserAbort);
+    unfollow?.();
   }
+}
+
+function redactHeaders(headers: Record<string, string>, redact: Redactor): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in headers) out[name] = redact(headers[name]!);
+  return out;
+}
+
+/**
+ * A body over `maxResponseBytes`: the status still tells whether the server acted. A 2xx is an
+ * unreadable success (never retried: the same answer would come back); an error status keeps its
+ * usual verdict (a 5xx page is still ambiguous).
+ */
+function tooLargeFailure(err: TransportError): Failure {
+  const status = err.status ?? 0;
+  const unreadable = status < 300;
+  return {
+    status,
+    code: 'RESPONSE_TOO_LARGE',
+    message: err.message,
+    verdict: unreadable ? 'final' : verdictForStatus(status),
+    unreadable,
+    ...(status >= 200 && status < 300
+      ? { make: (init: APIErrorInit) => new ResponseValidationError(init) }
+      : {}),
+  };
+}
+
+/** Interpreters must not throw; if one does anyway, its answer is unreadable, not a crash. */
+function interpretSafely(interpret: Interpreter, response: TransportResponse): Interpretation {
+  try {
+    return interpret(response);
+  } catch {
+    const ok = response.status >= 200 && response.status < 300;
+    return {
+      ok: false,
+      failure: {
+        status: response.status,
+        code: 'INVALID_RESPONSE',
+        message: `Could not interpret an HTTP ${response.status} answer.`,
+        headers: response.headers,
+        verdict: ok ? 'final' : verdictForStatus(response.status),
+        unreadable: ok,
+        make: (init) => (ok ? new ResponseValidationError(init) : makeAPIError(init)),
+      },
+    };
+  }
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/** The calls that share one caller `AbortSignal`, and the one listener that ends them all. */
+interface SignalFollowers {
+  calls: Set<CallAbort>;
+  onAbort: () => void;
+}
+const followersBySignal = new WeakMap<AbortSignal, SignalFollowers>();
+
+/**
+ * Ends `call` when the caller's signal aborts; returns the "stop following" function. One
+ * listener per signal however many calls share it: Node warns of a "possible EventTarget memory
+ * leak" past 10 listeners on one AbortSignal (an app-wide shutdown signal, a request's signal
+ * shared by a fan-out of calls), although every listener is removed when its call ends.
+ */
+function followSignal(signal: AbortSignal, call: CallAbort): () => void {
+  let followers = followersBySignal.get(signal);
+  if (!followers) {
+    const calls = new Set<CallAbort>();
+    const onAbort = () => {
+      followersBySignal.delete(signal);
+      for (const c of calls) c.abort(signal.reason);
+    };
+    followers = { calls, onAbort };
+    followersBySignal.set(signal, followers);
+    signal.addEventListener('abort', onAbort, { once: true });
+  }
+  const { calls, onAbort } = followers;
+  calls.add(call);
+  return () => {
+    calls.delete(call);
+    if (calls.size === 0 && followersBySignal.get(signal)?.calls === calls) {
+      followersBySignal.delete(signal);
+      signal.removeEventListener('abort', onAbort);
+    }
+  };
+}
+
+function abortForTimeout(controller: CallAbort): void {
+  controller.abort(TIMEOUT);
+}
+
+/**
+ * `{ ...defaults, ...perCall, ...auth }` (later wins), written as loops: in V8 a chain of object
+ * spreads costs several µs here, more than signing the request.
+ */
+function mergeHeaders(
+  defaults: Record<string, string>,
+  perCall: Record<string, string> | undefined,
+  auth: Record<string, string>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in defaults) if (Object.hasOwn(defaults, key)) out[key] = defaults[key]!;
+  if (perCall) for (const key in perCall) if (Object.hasOwn(perCall, key)) out[key] = perCall[key]!;
+  for (const key in auth) if (Object.hasOwn(auth, key)) out[key] = auth[key]!;
+  return out;
 }
 
 function timeoutError(retry: RetryClass, timeoutMs: number): APITimeoutError {
@@ -198,17 +318,17 @@ function timeoutError(retry: RetryClass, timeoutMs: number): APITimeoutError {
   });
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: CallAbort): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      signal.removeListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(t);
       reject(signal.reason);
     };
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.once('abort', onAbort);
   });
 }

@@ -6,8 +6,9 @@
 const REDACTED = '[REDACTED]';
 // 64 hex characters: HMAC-SHA256 signatures and SHA-256 hashes.
 const HEX64 = /\b[0-9a-fA-F]{64}\b/g;
-// Aadhaar written with separators: 1234 5678 9012 / 1234-5678-9012.
-const GROUPED_12 = /\b(\d{4})[ -](\d{4})[ -](\d{4})\b/g;
+// Aadhaar written with separators: 1234 5678 9012 / 1234-5678-9012 / 1234.5678.9012, and
+// percent- or form-encoded in a query string (1234%205678%209012, 1234+5678+9012).
+const GROUPED_12 = /\b(\d{4})(?:[ .-]|%20|\+)(\d{4})(?:[ .-]|%20|\+)(\d{4})\b/g;
 // Bare runs of 9–18 digits: Aadhaar (12) and bank account numbers; keep the last 4.
 const LONG_DIGITS = /\b\d{9,18}\b/g;
 
@@ -17,6 +18,7 @@ export function maskDigits(value: string): string {
   return digits.length <= 4 ? 'XXXX' : 'X'.repeat(digits.length - 4) + digits.slice(-4);
 }
 
+/** Replaces secrets, signatures and identity numbers in a text (see `client.redact`). */
 export type Redactor = (text: string) => string;
 
 /** Builds a redactor for a fixed set of secrets (only non-trivial ones are matched). */

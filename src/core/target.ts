@@ -9,6 +9,7 @@ export type QueryValue =
   | null
   | undefined
   | readonly (string | number | boolean)[];
+/** Query parameters, encoded in the order given (RFC 3986 percent-encoding). */
 export type Query = Record<string, QueryValue>;
 
 /**

@@ -1,6 +1,7 @@
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 import { TransportError, classifyNetworkError } from './types.js';
 
+/** Any `fetch`-compatible function (the global one, undici's, node-fetch, an instrumented wrapper). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Transport over the Fetch API: browsers, workers, Deno, Bun, or a user-supplied `fetch`. */

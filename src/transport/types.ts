@@ -1,3 +1,4 @@
+/** One HTTP request as the pipeline hands it to a {@link Transport}: signed, serialised, final. */
 export interface TransportRequest {
   method: string;
   /** Absolute (or, in browsers, origin-relative) URL; its path+query is the signed target, verbatim. */
@@ -5,10 +6,27 @@ export interface TransportRequest {
   headers: Record<string, string>;
   body: string | undefined;
   signal: AbortSignal;
+  /**
+   * @internal The same abort state as `signal`, shaped like an EventEmitter (undici accepts it as
+   * its `signal`). In Node an `AbortController` costs ~3.5 µs and a listener on its fresh signal
+   * ~8 µs per request, a quarter of a keep-alive round trip. A transport that declares
+   * `usesAbortSource` gets only this (its `signal` is left unset).
+   */
+  abortSource?: AbortSource;
   /** Bodies larger than this are refused (a broken or hostile upstream cannot exhaust memory). */
   maxResponseBytes: number;
 }
 
+/** @internal EventEmitter-shaped abort state (what undici accepts as `signal`). */
+export interface AbortSource {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  on(event: 'abort', listener: () => void): unknown;
+  once(event: 'abort', listener: () => void): unknown;
+  removeListener(event: 'abort', listener: () => void): unknown;
+}
+
+/** A complete HTTP answer, body read as text (what interpreters work on). */
 export interface TransportResponse {
   status: number;
   /** Lower-case header names. */
@@ -41,8 +59,12 @@ export class TransportError extends Error {
 
 /** One HTTP exchange. Implementations: undici (Node) and fetch (everywhere). */
 export interface Transport {
+  /** Sends one request and reads the whole answer; throws a `TransportError` when none arrived. */
   send(request: TransportRequest): Promise<TransportResponse>;
+  /** Closes idle keep-alive connections. */
   close(): Promise<void>;
+  /** @internal The transport reads `abortSource`, never `signal` (the built-in undici one). */
+  readonly usesAbortSource?: boolean;
 }
 
 const NOT_SENT_CODES = new Set([
@@ -71,7 +93,7 @@ function codeOf(err: unknown): string | undefined {
 }
 
 /** Sorts a low-level failure into "provably not sent" versus "may have been acted on". */
-export function classifyNetworkError(err: unknown, signal: AbortSignal): TransportError {
+export function classifyNetworkError(err: unknown, signal: { readonly aborted: boolean }): TransportError {
   if (err instanceof TransportError) return err;
   if (signal.aborted) return new TransportError('aborted', 'Request was aborted.', undefined, { cause: err });
   const code = codeOf(err);
