@@ -1,7 +1,7 @@
 import { BaseClient } from './core/base-client.js';
 import { ConfigurationError, InputValidationError } from './core/errors.js';
 import { interpretJson, interpretPlatform } from './core/interpret.js';
-import type { CoreOptions } from './core/options.js';
+import { type CoreOptions, requireCredentials } from './core/options.js';
 import type { RetryClass } from './core/retry.js';
 import { type Query, buildTarget } from './core/target.js';
 import { isBrowser, readEnv } from './platform/runtime.js';
@@ -53,6 +53,7 @@ export interface RawRequest extends RequestOptions {
   unwrap?: boolean;
 }
 
+/** The platform's production base URL, used when neither `baseURL` nor `VISTARKRIYA_BASE_URL` is set. */
 export const DEFAULT_BASE_URL = 'https://vistarkriya.com';
 
 // Lone UTF-16 surrogates cannot be encoded as UTF-8, so the bytes sent could not equal
@@ -77,28 +78,24 @@ export function serializeBody(body: unknown): string {
 
 function resolveSigner(options: ClientOptions): Signer {
   if (options.signer) return options.signer;
-  const apiKey = options.apiKey ?? readEnv('VISTARKRIYA_API_KEY');
-  const apiSecret = options.apiSecret ?? readEnv('VISTARKRIYA_API_SECRET');
-  const adminCode = options.adminCode ?? readEnv('VISTARKRIYA_ADMIN_CODE');
-  const missing = [
-    apiKey ? undefined : 'apiKey (or env VISTARKRIYA_API_KEY)',
-    apiSecret ? undefined : 'apiSecret (or env VISTARKRIYA_API_SECRET)',
-    adminCode ? undefined : 'adminCode (or env VISTARKRIYA_ADMIN_CODE)',
-  ].filter(Boolean);
-  if (missing.length > 0) {
-    throw new ConfigurationError(
-      `VistarkriyaClient is missing ${missing.join(', ')}. Pass them as options, set the environment variables, or pass a \`signer\`.`,
-    );
-  }
+  const { apiKey, apiSecret, adminCode } = requireCredentials(
+    'VistarkriyaClient',
+    {
+      apiKey: [options.apiKey, 'VISTARKRIYA_API_KEY'],
+      apiSecret: [options.apiSecret, 'VISTARKRIYA_API_SECRET'],
+      adminCode: [options.adminCode, 'VISTARKRIYA_ADMIN_CODE'],
+    },
+    'Pass them as options, set the environment variables, or pass a `signer`.',
+  );
   if (isBrowser() && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
       'An apiSecret in a browser page is public to every visitor. Sign on your server with createProxyHandler() and use proxySigner() here; pass dangerouslyAllowBrowser: true only if you really mean it.',
     );
   }
   return vistarkriyaSigner({
-    apiKey: apiKey!,
-    apiSecret: apiSecret!,
-    adminCode: adminCode!,
+    apiKey,
+    apiSecret,
+    adminCode,
     adminCodeHeader: options.adminCodeHeader,
   });
 }

@@ -1,3 +1,5 @@
+import { readEnv } from '../platform/runtime.js';
+import { ConfigurationError } from './errors.js';
 import type { Transport } from '../transport/types.js';
 import type { FetchLike } from '../transport/fetch.js';
 import type { LogLevel, Logger } from './logger.js';
@@ -39,4 +41,26 @@ export function splitBaseURL(baseURL: string): { origin: string; basePath: strin
   if (trimmed.startsWith('/') || trimmed === '') return { origin: '', basePath: trimmed };
   const url = new URL(trimmed);
   return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
+}
+
+/**
+ * Resolves credentials from options, then the environment; throws one ConfigurationError that
+ * names every missing option and its variable. `fields` maps option name → [value, env var].
+ */
+export function requireCredentials<K extends string>(
+  clientName: string,
+  fields: Record<K, [string | undefined, string]>,
+  hint: string,
+): Record<K, string> {
+  const out = {} as Record<K, string>;
+  const missing: string[] = [];
+  for (const name in fields) {
+    const [value, env] = fields[name];
+    const resolved = value ?? readEnv(env);
+    if (resolved) out[name] = resolved;
+    else missing.push(`${name} (or env ${env})`);
+  }
+  if (missing.length > 0)
+    throw new ConfigurationError(`${clientName} is missing ${missing.join(', ')}. ${hint}`);
+  return out;
 }

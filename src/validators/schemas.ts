@@ -5,43 +5,8 @@ import { dateProblem, isoDateProblem } from './date.js';
 import { gstinProblem, normalizeGstin } from './gstin.js';
 import { ifscProblem, normalizeIfsc } from './ifsc.js';
 import { mobileProblem, normalizeIndianMobile } from './mobile.js';
-import { PAN_HOLDER_TYPES, normalizePan, panProblem } from './pan.js';
-
-// Messages never contain the value that was checked: identity numbers must not reach logs.
-const MESSAGES: Record<string, Record<string, string>> = {
-  pan: {
-    format: 'must be a PAN: 5 letters, 4 digits, 1 letter (AAAAA9999A).',
-    holder_type: `must be a PAN whose 4th character is a holder type (one of ${PAN_HOLDER_TYPES.split('').join(' ')}).`,
-  },
-  aadhaar: {
-    format:
-      'must be an Aadhaar number: 12 digits, not starting with 0 or 1 (spaces and hyphens are allowed).',
-    verhoeff: 'is not a valid Aadhaar number: the last digit is not its Verhoeff check digit (a typo?).',
-  },
-  gstin: {
-    format:
-      'must be a GSTIN: 2-digit state code, PAN, entity code, 1 character, check character (15 in all).',
-    state_code: 'must be a GSTIN whose first two digits are a state code (01-38, 97 or 99).',
-    pan: 'must be a GSTIN whose characters 3-12 are a PAN.',
-    holder_type: `must be a GSTIN whose embedded PAN has a holder type (4th PAN character one of ${PAN_HOLDER_TYPES.split('').join(' ')}).`,
-    check_character: 'is not a valid GSTIN: the 15th character is not its check character (a typo?).',
-  },
-  ifsc: {
-    format: 'must be an IFSC: 4 letters, 0, then 6 letters or digits (e.g. SBIN0001234).',
-    fifth_character: 'must be an IFSC whose 5th character is 0 (zero).',
-  },
-  mobile: {
-    format: 'must be an Indian mobile number: 10 digits starting with 6-9, optionally prefixed +91, 91 or 0.',
-  },
-  date: {
-    format: 'must be a date written dd/mm/yyyy.',
-    date: 'must be a date that exists (dd/mm/yyyy).',
-  },
-  isoDate: {
-    format: 'must be a date written yyyy-mm-dd.',
-    date: 'must be a date that exists (yyyy-mm-dd).',
-  },
-};
+import { MESSAGES } from './messages.js';
+import { normalizePan, panProblem } from './pan.js';
 
 /** A string check whose failure carries a machine-readable `rule` (see `parseInput`). */
 function ruleCheck(

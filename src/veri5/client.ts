@@ -1,7 +1,7 @@
 import { type RequestOptions, serializeBody } from '../client.js';
 import { BaseClient } from '../core/base-client.js';
 import { ConfigurationError, InputValidationError } from '../core/errors.js';
-import { splitBaseURL } from '../core/options.js';
+import { requireCredentials, splitBaseURL } from '../core/options.js';
 import { isBrowser, readEnv } from '../platform/runtime.js';
 import { type Signer, veri5Signer } from '../signers/index.js';
 import { RECOMMENDED_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, checkDocument } from './document.js';
@@ -65,19 +65,15 @@ interface Prepared {
 }
 
 function prepare(options: Veri5ClientOptions): Prepared {
-  const clientCode = options.clientCode ?? readEnv('VERI5_CLIENT_CODE');
-  const apiKey = options.apiKey ?? readEnv('VERI5_API_KEY');
-  const salt = options.salt ?? readEnv('VERI5_SALT');
-  const missing = [
-    clientCode ? undefined : 'clientCode (or env VERI5_CLIENT_CODE)',
-    apiKey ? undefined : 'apiKey (or env VERI5_API_KEY)',
-    salt ? undefined : 'salt (or env VERI5_SALT)',
-  ].filter(Boolean);
-  if (missing.length > 0) {
-    throw new ConfigurationError(
-      `Veri5Client is missing ${missing.join(', ')}. Khosla Labs shares them at onboarding; pass them as options or set the environment variables.`,
-    );
-  }
+  const { clientCode, apiKey, salt } = requireCredentials(
+    'Veri5Client',
+    {
+      clientCode: [options.clientCode, 'VERI5_CLIENT_CODE'],
+      apiKey: [options.apiKey, 'VERI5_API_KEY'],
+      salt: [options.salt, 'VERI5_SALT'],
+    },
+    'Khosla Labs shares them at onboarding; pass them as options or set the environment variables.',
+  );
   const environment = options.environment ?? readEnv('VERI5_ENVIRONMENT') ?? 'sandbox';
   if (environment !== 'sandbox' && environment !== 'production') {
     throw new ConfigurationError(
@@ -99,13 +95,13 @@ function prepare(options: Veri5ClientOptions): Prepared {
   );
   const stan = options.generateStan ?? nextStan;
   const signer = veri5Signer({
-    clientCode: clientCode!,
-    apiKey: apiKey!,
-    salt: salt!,
+    clientCode,
+    apiKey,
+    salt,
     operationOf: (path) => operationByPath.get(path),
     beforeHash: (body, input) => stampEnvelope(body, input, stan),
   });
-  return { clientCode: clientCode!, environment, baseURL, routes, signer };
+  return { clientCode, environment, baseURL, routes, signer };
 }
 
 /** A random id for `request_id` / `uniqueRequestNo`: 32 hex characters. */
