@@ -27,7 +27,11 @@ export {
   ConfigurationError,
   type ValidationIssue,
   type ResponseHeaders,
+  type APIErrorInit,
+  type ConnectionErrorInit,
 } from './core/errors.js';
+export type { Redactor } from './core/redact.js';
+export type { MaybePromise } from './platform/crypto-types.js';
 export type { CoreOptions } from './core/options.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { RetryClass } from './core/retry.js';

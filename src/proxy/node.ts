@@ -16,10 +16,15 @@ export interface NodeRequestLike {
   readableEnded?: boolean;
   /** A TLS socket has `encrypted: true`. */
   socket?: object | null;
+  /** Subscribes to request body chunks. */
   on(event: 'data', listener: (chunk: Uint8Array | string) => void): unknown;
+  /** Subscribes to the end of the request. */
   on(event: 'end' | 'close', listener: () => void): unknown;
+  /** Subscribes to request stream errors. */
   on(event: 'error', listener: (error: Error) => void): unknown;
+  /** Drops the listeners the adapter added. */
   removeAllListeners?(event?: string): unknown;
+  /** Drains a body the adapter does not read. */
   resume?(): unknown;
 }
 
@@ -28,8 +33,11 @@ export interface NodeResponseLike {
   statusCode: number;
   headersSent?: boolean;
   writableEnded?: boolean;
+  /** Sets one response header. */
   setHeader(name: string, value: string | readonly string[]): unknown;
+  /** Writes the last chunk and ends the response. */
   end(chunk?: Uint8Array | string): unknown;
+  /** Subscribes to the connection closing early. */
   on(event: 'close', listener: () => void): unknown;
 }
 

@@ -41,10 +41,12 @@ export class PagePromise<T, P extends Page<T> = Page<T>> implements PromiseLike<
     return this.#first.then(onfulfilled, onrejected);
   }
 
+  /** Like `Promise.prototype.catch`, for the first page. */
   catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<P | B> {
     return this.#first.catch(onrejected);
   }
 
+  /** Like `Promise.prototype.finally`, for the first page. */
   finally(onfinally?: (() => void) | null): Promise<P> {
     return this.#first.finally(onfinally);
   }
@@ -68,6 +70,7 @@ export class PagePromise<T, P extends Page<T> = Page<T>> implements PromiseLike<
     }
   }
 
+  /** Every item of every page, fetching pages on demand. */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     for await (const page of this.pages()) {
       const items = Array.isArray(page) ? (page as unknown as T[]) : page.items;

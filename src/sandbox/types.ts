@@ -26,9 +26,11 @@ export interface OpenCredentials {
 
 /** Something console-like. */
 export interface SandboxLogger {
+  /** One line per request handled. */
   info(message: string): void;
 }
 
+/** Options of `startSandbox()`: where to listen, which accounts to accept, simulated latency and clock offset. */
 export interface SandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;

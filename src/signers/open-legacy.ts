@@ -2,6 +2,7 @@ import { crypto } from '../platform/crypto.js';
 import type { CryptoProvider } from '../platform/crypto-types.js';
 import type { SignInput, SignResult, Signer } from './types.js';
 
+/** Credentials of {@link openLegacySigner} (the deprecated Open `Bearer ACCESS_KEY:SIGNATURE` scheme). */
 export interface OpenLegacySignerOptions {
   accessKey: string;
   secretKey: string;
@@ -15,6 +16,7 @@ export interface OpenLegacySignerOptions {
  */
 const PHP_WHITESPACE = /[\t\n\v\f\r ]+/g;
 
+/** Removes what PHP's `preg_replace('/\s+/', '', $s)` removes: tab, LF, VT, FF, CR and space only. */
 export function stripPhpWhitespace(s: string): string {
   return s.replace(PHP_WHITESPACE, '');
 }

@@ -4,6 +4,7 @@ import type { SignResult, Signer } from './types.js';
 /** Headers a browser client sends to its own proxy route, or a function that returns them. */
 export type ProxyHeaders = Record<string, string> | (() => MaybePromise<Record<string, string>>);
 
+/** Options of {@link proxySigner}. */
 export interface ProxySignerOptions {
   /**
    * What identifies the user to your proxy route, e.g. `{ Authorization: 'Bearer ' + sessionToken }`,

@@ -24,6 +24,7 @@ export interface SignResult {
  * `sign` once per attempt, so every retry carries a fresh timestamp and signature.
  */
 export interface Signer {
+  /** Signs one attempt: returns the headers to add (and, optionally, a replacement body). */
   sign(input: SignInput): MaybePromise<SignResult>;
   /**
    * Values this signer must never let appear in an error or a log line (secrets, salts).

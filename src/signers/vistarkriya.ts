@@ -2,6 +2,7 @@ import { crypto } from '../platform/crypto.js';
 import type { CryptoProvider } from '../platform/crypto-types.js';
 import type { SignInput, SignResult, Signer } from './types.js';
 
+/** Credentials of {@link vistarkriyaSigner} (the platform's 4-header HMAC scheme). */
 export interface VistarkriyaSignerOptions {
   apiKey: string;
   apiSecret: string;

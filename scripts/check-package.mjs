@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// `npm run check:package`: what `npm publish` would ship is right. Run after `npm run build`.
+//   1. publint --strict (package.json fields, exports, files);
+//   2. attw --pack . (types resolve under node10, node16 ESM/CJS and bundler, no masquerading);
+//   3. the tarball holds only dist/, README.md, CHANGELOG.md, LICENSE and package.json, and every
+//      file the exports map, main/module/types, typesVersions and bin point at is in it;
+//   4. the packed-tarball smoke test (scripts/smoke/run.mjs), unless --no-smoke.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+const failures = [];
+
+function section(title, fn) {
+  process.stdout.write(`check:package: ${title} ... `);
+  try {
+    const detail = fn();
+    console.log(detail ? `ok (${detail})` : 'ok');
+  } catch (err) {
+    console.log('FAILED');
+    console.error(String(err.stdout || '') + String(err.stderr || '') || err.message);
+    failures.push(title);
+  }
+}
+
+function exec(cmd, args) {
+  return execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+if (!existsSync(path.join(root, 'dist/index.js'))) {
+  console.error('check:package: dist/ is missing; run `npm run build` first.');
+  process.exit(2);
+}
+
+section('publint --strict', () => {
+  const out = exec(bin('publint'), ['--strict']);
+  if (!/All good/.test(out)) throw new Error(out);
+});
+
+section('attw --pack .', () => {
+  exec(bin('attw'), ['--pack', '.']);
+});
+
+section('tarball contents', () => {
+  const [pack] = JSON.parse(exec('npm', ['pack', '--dry-run', '--json']));
+  const files = new Set(pack.files.map((f) => f.path));
+  const allowed = /^(dist\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+  const stray = [...files].filter((f) => !allowed.test(f));
+  if (stray.length) throw new Error(`unexpected files in the tarball: ${stray.join(', ')}`);
+  const required = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+  // Every path package.json points at must be packed.
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const targets = [pkg.main, pkg.module, pkg.types, ...Object.values(pkg.bin ?? {})];
+  const walk = (node) => {
+    if (typeof node === 'string') targets.push(node);
+    else if (node && typeof node === 'object') for (const v of Object.values(node)) walk(v);
+  };
+  walk(pkg.exports);
+  walk(pkg.typesVersions);
+  for (const t of targets) if (t && !t.includes('*')) required.push(t.replace(/^\.\//, ''));
+  const missing = [...new Set(required)].filter((f) => !files.has(f));
+  if (missing.length) throw new Error(`missing from the tarball: ${missing.join(', ')}`);
+  return `${pack.entryCount} files, ${(pack.size / 1024).toFixed(0)} kB packed, ${(pack.unpackedSize / 1024).toFixed(0)} kB unpacked`;
+});
+
+if (!process.argv.includes('--no-smoke')) {
+  section('packed-tarball smoke test (ESM, CJS, tsc node16 + bundler)', () => {
+    exec(process.execPath, [path.join(root, 'scripts/smoke/run.mjs')]);
+  });
+}
+
+if (failures.length) {
+  console.error(`\ncheck:package: ${failures.length} check(s) failed: ${failures.join('; ')}`);
+  process.exit(1);
+}
+console.log('\ncheck:package: all good');

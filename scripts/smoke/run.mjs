@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+// Packed-tarball smoke test: what `npm i vistarkriya` gives a user, used the way users use it.
+//   1. `npm pack` the built package and install the tarball into a fresh project under .tmp/smoke
+//      (undici and zod come from the registry, or npm's cache: --prefer-offline);
+//   2. ESM `import` and CommonJS `require` of every entry point, each making real signed calls
+//      to the sandbox (also from the tarball) and checking a signature against node:crypto;
+//   3. `tsc` type resolution of the same imports under moduleResolution node16 (ESM and CJS
+//      files) and bundler, with skipLibCheck off so the shipped .d.ts files are checked too.
+// Needs dist/ (npm run build). Exit code 0 = all good.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const work = path.join(root, '.tmp/smoke');
+const project = path.join(work, 'project');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+
+const step = (text) => console.log(`smoke: ${text}`);
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(project, { recursive: true });
+
+step('npm pack');
+const [packed] = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work], root));
+const tarball = path.join(work, packed.filename);
+
+step(`install ${packed.filename} into .tmp/smoke/project`);
+writeFileSync(
+  path.join(project, 'package.json'),
+  `${JSON.stringify({ name: 'vistarkriya-smoke', version: '0.0.0', private: true }, null, 2)}\n`,
+);
+run(
+  npm,
+  [
+    'install',
+    tarball,
+    '--prefer-offline',
+    '--no-audit',
+    '--no-fund',
+    '--ignore-scripts',
+    '--no-package-lock',
+    '--loglevel=error',
+  ],
+  project,
+);
+
+// ---------------------------------------------------------------- runtime: ESM and CJS
+// Both files do the same: resolve from the project (never the repository), check one signature
+// against node:crypto, and make real calls to a sandbox started from the installed package.
+const checks = (load) => `
+${load}
+const assert = (ok, what) => { if (!ok) { console.error('FAIL: ' + what); process.exit(1); } };
+const inProject = (file) => file.startsWith(${JSON.stringify(project + path.sep)});
+assert(inProject(resolved('vistarkriya')), 'vistarkriya resolves inside the smoke project: ' + resolved('vistarkriya'));
+assert(inProject(resolved('undici')) && inProject(resolved('zod')), 'undici and zod were installed as dependencies');
+
+// The seed formula, computed here with node:crypto: hex(HMAC-SHA256(secret, ts + METHOD + target + body)).
+const input = { method: 'POST', target: '/api/v1/verify/pan', body: '{"pan":"ABCPV1234D"}', timestamp: 1700000000 };
+const expected = createHmac('sha256', 'smoke_secret').update('1700000000POST/api/v1/verify/pan{"pan":"ABCPV1234D"}').digest('hex');
+const signed = await sdk.vistarkriyaSigner({ apiKey: 'k', apiSecret: 'smoke_secret', adminCode: '123456' }).sign(input);
+assert(signed.headers['X-Signature'] === expected, 'X-Signature matches node:crypto');
+
+assert(validators.isValidPan('ABCPV1234D') && !validators.isValidPan('ABCDE1234'), 'validators entry works');
+assert(typeof proxy.createProxyHandler === 'function', 'proxy entry exports createProxyHandler');
+
+const sb = await sandbox.startSandbox();
+try {
+  const vk = new sdk.VistarkriyaClient(sb.clientOptions);
+  const balance = await vk.wallet.core.balance();
+  assert(typeof balance.balance === 'number' && balance.currency === 'INR', 'wallet.core.balance() answers');
+  const pan = await vk.verify.pan({ pan: sb.magic.pan.valid });
+  assert(pan.status === 'VALID', 'verify.pan() answers VALID for the magic PAN');
+  let rejected = false;
+  try { await vk.verify.pan({ pan: 'not-a-pan' }); } catch (err) { rejected = err instanceof sdk.InputValidationError; }
+  assert(rejected, 'input validation (lazily loaded schemas) rejects a malformed PAN');
+  await vk.close();
+} finally {
+  await sb.close();
+}
+console.log('ok');
+`;
+
+writeFileSync(
+  path.join(project, 'esm.mjs'),
+  checks(`import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
+import * as sdk from 'vistarkriya';
+import * as validators from 'vistarkriya/validators';
+import * as proxy from 'vistarkriya/proxy';
+import * as sandbox from 'vistarkriya/sandbox';
+const resolved = (id) => (id === 'vistarkriya' ? new URL(import.meta.resolve(id)).pathname : createRequire(import.meta.url).resolve(id));`),
+);
+writeFileSync(
+  path.join(project, 'cjs.cjs'),
+  `(async () => {${checks(`const { createHmac } = require('node:crypto');
+const sdk = require('vistarkriya');
+const validators = require('vistarkriya/validators');
+const proxy = require('vistarkriya/proxy');
+const sandbox = require('vistarkriya/sandbox');
+const resolved = (id) => require.resolve(id);`)}})().catch((err) => { console.error(err); process.exit(1); });\n`,
+);
+for (const file of ['esm.mjs', 'cjs.cjs']) {
+  step(`node ${file}`);
+  const out = run(process.execPath, [file], project).trim();
+  if (out !== 'ok') throw new Error(`${file} printed: ${out}`);
+}
+
+// ---------------------------------------------------------------- types: node16 (ESM + CJS) and bundler
+const typesSource = (importLines) => `${importLines}
+
+export async function main(): Promise<number> {
+  const vk = new VistarkriyaClient({ apiKey: 'k', apiSecret: 's', adminCode: '123456', baseURL: 'http://127.0.0.1:1' });
+  const balance: WalletBalance = await vk.wallet.core.balance();
+  const amount: number = balance.balance;
+  const pan = await vk.verify.pan({ pan: 'ABCPV1234D' });
+  const status: 'VALID' | 'INVALID' | 'NAME_MISMATCH' = pan.status;
+  const ok: boolean = isValidPan('ABCPV1234D') && status === 'VALID';
+  const handler = createProxyHandler({
+    apiKey: 'k',
+    apiSecret: 's',
+    adminCode: '123456',
+    basePath: '/api/vk',
+    allow: ['verify.pan'],
+    authorize: (request: Request) => request.headers.has('authorization'),
+  });
+  const proxied: Response = await handler(new Request('http://localhost/api/vk/api/v1/verify/pan'));
+  const sb = await startSandbox();
+  await sb.close();
+  // @ts-expect-error verify.pan requires a pan
+  await vk.verify.pan({});
+  return ok && proxied.status > 0 && err instanceof APIError ? amount : 0;
+}
+declare const err: unknown;
+`;
+const imports = `import { APIError, VistarkriyaClient, type WalletBalance } from 'vistarkriya';
+import { isValidPan } from 'vistarkriya/validators';
+import { createProxyHandler } from 'vistarkriya/proxy';
+import { startSandbox } from 'vistarkriya/sandbox';`;
+const cjsImports = `import sdk = require('vistarkriya');
+import validators = require('vistarkriya/validators');
+import proxy = require('vistarkriya/proxy');
+import sandbox = require('vistarkriya/sandbox');
+const { APIError, VistarkriyaClient } = sdk;
+type WalletBalance = sdk.WalletBalance;
+const { isValidPan } = validators;
+const { createProxyHandler } = proxy;
+const { startSandbox } = sandbox;`;
+writeFileSync(path.join(project, 'types-esm.mts'), typesSource(imports));
+writeFileSync(path.join(project, 'types-cjs.cts'), typesSource(cjsImports));
+writeFileSync(path.join(project, 'types-bundler.ts'), typesSource(imports));
+
+const compilerOptions = {
+  strict: true,
+  noEmit: true,
+  skipLibCheck: false,
+  target: 'ES2022',
+  lib: ['ES2022', 'DOM'],
+  types: ['node'],
+  typeRoots: [path.join(root, 'node_modules/@types')],
+};
+const tsconfigs = {
+  'tsconfig.node16.json': {
+    compilerOptions: { ...compilerOptions, module: 'node16', moduleResolution: 'node16' },
+    files: ['types-esm.mts', 'types-cjs.cts'],
+  },
+  'tsconfig.bundler.json': {
+    compilerOptions: { ...compilerOptions, module: 'esnext', moduleResolution: 'bundler' },
+    files: ['types-bundler.ts'],
+  },
+};
+for (const [name, config] of Object.entries(tsconfigs)) {
+  writeFileSync(path.join(project, name), `${JSON.stringify(config, null, 2)}\n`);
+  step(`tsc -p ${name}`);
+  try {
+    run(process.execPath, [tsc, '-p', name], project);
+  } catch (err) {
+    console.error(err.stdout || err.message);
+    process.exit(1);
+  }
+}
+
+const version = JSON.parse(
+  readFileSync(path.join(project, 'node_modules/vistarkriya/package.json'), 'utf8'),
+).version;
+step(`vistarkriya ${version} from the packed tarball works from ESM, CommonJS, node16 and bundler types`);
