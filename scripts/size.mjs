@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Bundle-size budget of the browser entry: the client with every namespace (and the zod/mini input
-// schemas it loads, since the browser validates inputs too), bundled the way a front-end bundler
-// would (esbuild, minified, platform browser, ESM, the web platform swaps). Fails over budget.
+// Bundle-size budget of the browser entry: the client with every namespace (and the input
+// validation it runs, since the browser validates inputs too), bundled from the SHIPPED web build
+// (dist/web, what `import 'vistarkriya'` resolves to under the `browser` condition) the way a
+// front-end bundler would (esbuild, minified, platform browser, ESM). Needs `npm run build` first.
+// Fails over budget.
 //   node scripts/size.mjs [--json]
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { NODE_ONLY_IMPORT, webPlatformPlugin } from './web-platform.mjs';
+import { existsSync } from 'node:fs';
+import { NODE_ONLY_IMPORT } from './web-platform.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** 12 kB gzip (issue 6; openai's browser client is about 36 kB). */
@@ -15,7 +18,7 @@ const BUDGET_BYTES = 12_000;
 
 // What a front-end does: import the client and call every namespace (through proxySigner).
 const ENTRY = `
-import { VistarkriyaClient, proxySigner } from './src/index.ts';
+import { VistarkriyaClient, proxySigner } from './dist/web/index.js';
 export async function app() {
   const vk = new VistarkriyaClient({ baseURL: '/api/vk', signer: proxySigner({ headers: () => ({}) }) });
   await vk.wallet.core.balance();
@@ -43,6 +46,10 @@ export async function app() {
 }
 `;
 
+if (!existsSync(path.join(ROOT, 'dist/web/index.js'))) {
+  console.error('size: dist/web/index.js is missing; run `npm run build` first');
+  process.exit(1);
+}
 const result = await build({
   stdin: { contents: ENTRY, resolveDir: ROOT, sourcefile: 'size-entry.ts', loader: 'ts' },
   bundle: true,
@@ -53,7 +60,6 @@ const result = await build({
   target: 'es2022',
   metafile: true,
   logLevel: 'error',
-  plugins: [webPlatformPlugin({ root: ROOT })],
 });
 const code = result.outputFiles[0].text;
 const nodeOnly = NODE_ONLY_IMPORT.exec(code);
@@ -70,7 +76,7 @@ const byPackage = new Map();
 for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
   const key = file.includes('node_modules/')
     ? file.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1')
-    : file.replace(/^src\/([^/]+\/)?.*$/, 'src/$1');
+    : file;
   byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
 }
 const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8);

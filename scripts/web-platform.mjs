@@ -5,6 +5,8 @@
 //   src/transport/default.ts     → src/transport/default-web.ts (undici → fetch)
 //   src/resources/schemas.ts     → src/resources/schemas-web.ts (zod → plain checks, same results:
 //                                  test/schemas-web.test.ts; keeps the browser bundle in budget)
+//   src/resources/load-schemas.ts → src/resources/load-schemas-web.ts (no dynamic import: a consumer's
+//                                  bundler would otherwise wrap shared modules in lazy initialisers)
 import path from 'node:path';
 
 /**
@@ -17,6 +19,7 @@ export function webPlatformPlugin(options = {}) {
     [path.join(root, 'src/platform/crypto-node'), path.join(root, 'src/platform/crypto-web.ts')],
     [path.join(root, 'src/transport/default'), path.join(root, 'src/transport/default-web.ts')],
     [path.join(root, 'src/resources/schemas'), path.join(root, 'src/resources/schemas-web.ts')],
+    [path.join(root, 'src/resources/load-schemas'), path.join(root, 'src/resources/load-schemas-web.ts')],
   ]);
   return {
     name: 'vistarkriya-web-platform',

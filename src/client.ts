@@ -9,6 +9,7 @@ import { B2C } from './resources/b2c.js';
 import { Cibil } from './resources/cibil.js';
 import { Kamao } from './resources/kamao.js';
 import { Marketplace } from './resources/marketplace.js';
+import { loadInputParser } from './resources/load-schemas.js';
 import type { Operation } from './resources/operation.js';
 import { Verify } from './resources/verify.js';
 import { Wallet } from './resources/wallet.js';
@@ -193,15 +194,8 @@ export class VistarkriyaClient extends BaseClient {
   }
 }
 
-// zod and the schemas are loaded on first use, so importing the SDK stays cheap.
-type SchemaModule = typeof import('./resources/schemas.js');
-let schemas: SchemaModule | undefined;
-let schemasLoading: Promise<SchemaModule> | undefined;
-
 async function validateInput(key: string, input: unknown): Promise<unknown> {
-  if (!schemas) {
-    schemasLoading ??= import('./resources/schemas.js');
-    schemas = await schemasLoading;
-  }
-  return schemas.parseOperationInput(key, input);
+  const loaded = loadInputParser();
+  const parse = typeof loaded === 'function' ? loaded : await loaded;
+  return parse(key, input);
 }

@@ -42,7 +42,9 @@ const error = (
  * Every code in seed 003 (Tables 2–6, Appendix B), as data. A code not listed here is thrown as a
  * plain `Veri5Error`: an unknown code is never mistaken for a verification result.
  */
-export const VERI5_CODES: Readonly<Record<string, Veri5CodeInfo>> = {
+// Built by one call marked pure, so a bundle that never uses Veri5 drops the table and the error
+// classes it references (a browser app importing only VistarkriyaClient).
+export const VERI5_CODES: Readonly<Record<string, Veri5CodeInfo>> = /* @__PURE__ */ (() => ({
   // Success (Tables 2, 3, 4, 6 use 000; Table 5, bank verification, uses 4000).
   '000': success('Verification done successfully.', 'Tables 2, 3, 4, 6'),
   '4000': success('ACCOUNT SUCCESSFULLY VERIFIED', 'Table 5'),
@@ -101,7 +103,7 @@ export const VERI5_CODES: Readonly<Record<string, Veri5CodeInfo>> = {
   '410012': error(Veri5InputError, 'Operation Code Not Valid.', 'Appendix B'),
   '410013': error(Veri5MissingFieldError, 'Epic number is mandatory', 'Appendix B'),
   '410014': error(Veri5InputError, 'Epic number format is invalid.', 'Appendix B'),
-};
+}))();
 
 /** Looks a code up in the table (`undefined` for a code the seed does not document). */
 export function veri5CodeInfo(code: string): Veri5CodeInfo | undefined {
