@@ -97,7 +97,10 @@ export function buildEnvelopeHeaders(
  * logical call across retries is the payload's own id, which is built once and never changes:
  * `request_id` (verifyGSTIN), `txn_id` (fetchPanDetails) and `uniqueRequestNo` (penny drop).
  *
- * The time is `input.timestamp` (skew-corrected seconds) carried to milliseconds.
+ * The time is the local clock in milliseconds plus the clock offset the pipeline learned (the
+ * difference between `input.timestamp`, skew-corrected seconds, and the local second). A difference
+ * of one second is a second boundary passing between signing and stamping, not skew (the offset
+ * is only learned after a TIMESTAMP_EXPIRED, i.e. minutes), so it is ignored.
  */
 export function stampEnvelope(
   body: Record<string, unknown>,
@@ -107,7 +110,8 @@ export function stampEnvelope(
   const headers = body.headers;
   if (!headers || typeof headers !== 'object') return; // bankVerification has no envelope
   const now = Date.now();
-  const offsetMs = (input.timestamp - Math.floor(now / 1000)) * 1000;
+  const offsetSeconds = input.timestamp - Math.floor(now / 1000);
+  const offsetMs = Math.abs(offsetSeconds) <= 1 ? 0 : offsetSeconds * 1000;
   const h = headers as Record<string, unknown>;
   h.stan = stan();
   h.transmission_datetime = String(now + offsetMs);
