@@ -7,6 +7,7 @@ import {
   SignatureMismatchError,
   VistarkriyaClient,
 } from '../src/index.js';
+import { stubEnvs } from './helpers/env.js';
 import { startSigningServer } from './helpers/signing-server.js';
 
 const creds = { apiKey: 'vk_test_key', apiSecret: 'test_secret', adminCode: '123456' };
@@ -15,9 +16,7 @@ describe('VistarkriyaClient construction', () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it('names every missing credential and its environment variable', () => {
-    vi.stubEnv('VISTARKRIYA_API_KEY', '');
-    vi.stubEnv('VISTARKRIYA_API_SECRET', '');
-    vi.stubEnv('VISTARKRIYA_ADMIN_CODE', '');
+    stubEnvs({ VISTARKRIYA_API_KEY: '', VISTARKRIYA_API_SECRET: '', VISTARKRIYA_ADMIN_CODE: '' });
     expect(() => new VistarkriyaClient()).toThrow(ConfigurationError);
     expect(() => new VistarkriyaClient({ apiKey: 'k' })).toThrow(
       /apiSecret \(or env VISTARKRIYA_API_SECRET\), adminCode \(or env VISTARKRIYA_ADMIN_CODE\)/,
@@ -26,10 +25,12 @@ describe('VistarkriyaClient construction', () => {
 
   it('reads credentials and base URL from the environment', async () => {
     const server = await startSigningServer({ secret: 'env_secret' });
-    vi.stubEnv('VISTARKRIYA_API_KEY', 'env_key');
-    vi.stubEnv('VISTARKRIYA_API_SECRET', 'env_secret');
-    vi.stubEnv('VISTARKRIYA_ADMIN_CODE', '654321');
-    vi.stubEnv('VISTARKRIYA_BASE_URL', server.url);
+    stubEnvs({
+      VISTARKRIYA_API_KEY: 'env_key',
+      VISTARKRIYA_API_SECRET: 'env_secret',
+      VISTARKRIYA_ADMIN_CODE: '654321',
+      VISTARKRIYA_BASE_URL: server.url,
+    });
     const vk = new VistarkriyaClient();
     try {
       await expect(vk.request({ method: 'GET', path: '/api/v1/wallet/core/balance' })).resolves.toEqual({

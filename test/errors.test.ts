@@ -23,22 +23,13 @@ import {
   VistarkriyaError,
 } from '../src/index.js';
 import { TransportError } from '../src/transport/types.js';
-import { ScriptedTransport, type Step, jsonAnswer, platformError } from './faults/fake-transport.js';
-import { TEST_ADMIN_CODE, TEST_API_KEY, TEST_SECRET, rejectionOf } from './faults/helpers.js';
+import { type Step, jsonAnswer, platformError } from './faults/fake-transport.js';
+import { rejectionOf, scriptedClient } from './faults/helpers.js';
+import { stubEnvs } from './helpers/env.js';
 
+/** No retries unless a test asks for them: each test here is about one answer. */
 function clientWith(steps: Step[], options: { maxRetries?: number; timeout?: number } = {}) {
-  const transport = new ScriptedTransport(steps);
-  const client = new VistarkriyaClient({
-    apiKey: TEST_API_KEY,
-    apiSecret: TEST_SECRET,
-    adminCode: TEST_ADMIN_CODE,
-    baseURL: 'https://api.example.test',
-    transport,
-    maxRetries: 0,
-    logLevel: 'off',
-    ...options,
-  });
-  return { client, transport };
+  return scriptedClient(steps, { maxRetries: 0, ...options });
 }
 
 async function errorFor(step: Step, method: 'GET' | 'POST' = 'GET'): Promise<Error> {
@@ -267,9 +258,7 @@ describe('ConfigurationError for missing credentials', () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it('names each missing option and its environment variable', () => {
-    vi.stubEnv('VISTARKRIYA_API_KEY', '');
-    vi.stubEnv('VISTARKRIYA_API_SECRET', '');
-    vi.stubEnv('VISTARKRIYA_ADMIN_CODE', '');
+    stubEnvs({ VISTARKRIYA_API_KEY: '', VISTARKRIYA_API_SECRET: '', VISTARKRIYA_ADMIN_CODE: '' });
     let err: unknown;
     try {
       new VistarkriyaClient();
@@ -285,9 +274,11 @@ describe('ConfigurationError for missing credentials', () => {
   });
 
   it('names only what is missing, and never echoes the values given', () => {
-    vi.stubEnv('VISTARKRIYA_API_KEY', '');
-    vi.stubEnv('VISTARKRIYA_ADMIN_CODE', '');
-    vi.stubEnv('VISTARKRIYA_API_SECRET', 'env_secret_value_123');
+    stubEnvs({
+      VISTARKRIYA_API_KEY: '',
+      VISTARKRIYA_ADMIN_CODE: '',
+      VISTARKRIYA_API_SECRET: 'env_secret_value_123',
+    });
     const err = (() => {
       try {
         new VistarkriyaClient({ adminCode: '123456' });

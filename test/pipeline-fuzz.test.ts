@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interpretJson, interpretPlatform } from '../src/core/interpret.js';
-import { VistarkriyaClient, VistarkriyaError } from '../src/index.js';
+import { VistarkriyaError } from '../src/index.js';
 import { TransportError, type TransportResponse } from '../src/transport/types.js';
-import { ScriptedTransport, type Step } from './faults/fake-transport.js';
-import { TEST_ADMIN_CODE, TEST_API_KEY, TEST_SECRET } from './faults/helpers.js';
+import type { Step } from './faults/fake-transport.js';
+import { scriptedClient } from './faults/helpers.js';
 
 // Bodies a broken proxy, a buggy upstream or a hostile server could send.
 const jsonish = fc.oneof(
@@ -186,14 +186,7 @@ describe('the whole pipeline with a fake transport', () => {
         fc.constantFrom('GET', 'POST'),
         fc.boolean(),
         async (steps, method, unwrap) => {
-          const transport = new ScriptedTransport(steps);
-          const client = new VistarkriyaClient({
-            apiKey: TEST_API_KEY,
-            apiSecret: TEST_SECRET,
-            adminCode: TEST_ADMIN_CODE,
-            baseURL: 'https://api.example.test',
-            transport,
-            logLevel: 'off',
+          const { client, transport } = scriptedClient(steps, {
             // Backoff (0.5 s+) never fits in 100 ms, and no Retry-After over 5 ms is waited for:
             // retries still happen on Retry-After 0, so the retry paths are exercised, quickly.
             timeout: 100,

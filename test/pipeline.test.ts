@@ -6,25 +6,12 @@ import {
   InternalServerError,
   RateLimitError,
   ResponseValidationError,
-  VistarkriyaClient,
+  type VistarkriyaClient,
 } from '../src/index.js';
 import { TransportError } from '../src/transport/types.js';
-import { ScriptedTransport, type Step, jsonAnswer, platformError } from './faults/fake-transport.js';
-import { TEST_ADMIN_CODE, TEST_API_KEY, TEST_SECRET, rejectionOf } from './faults/helpers.js';
+import { type Step, jsonAnswer, platformError } from './faults/fake-transport.js';
+import { TEST_SECRET, rejectionOf, scriptedClient } from './faults/helpers.js';
 
-function clientWith(steps: Step[], options: { maxRetries?: number; timeout?: number } = {}) {
-  const transport = new ScriptedTransport(steps);
-  const client = new VistarkriyaClient({
-    apiKey: TEST_API_KEY,
-    apiSecret: TEST_SECRET,
-    adminCode: TEST_ADMIN_CODE,
-    baseURL: 'https://api.example.test',
-    transport,
-    logLevel: 'off',
-    ...options,
-  });
-  return { client, transport };
-}
 const OK = jsonAnswer(200, { success: true, data: { ok: 1 } });
 const get = (c: VistarkriyaClient) => c.request({ method: 'GET', path: '/api/v1/x' });
 const post = (c: VistarkriyaClient) => c.request({ method: 'POST', path: '/api/v1/x', body: { a: 1 } });
@@ -35,7 +22,7 @@ describe('oversized answers', () => {
   });
 
   it('an oversized 2xx is not retried: the same answer would come back', async () => {
-    const { client, transport } = clientWith([tooLarge(200), OK], { maxRetries: 2 });
+    const { client, transport } = scriptedClient([tooLarge(200), OK], { maxRetries: 2 });
     const err = (await rejectionOf(get(client))) as APIError;
     expect(err).toBeInstanceOf(ResponseValidationError);
     expect(err.code).toBe('RESPONSE_TOO_LARGE');
@@ -44,11 +31,11 @@ describe('oversized answers', () => {
   });
 
   it('an oversized 502 page keeps the 5xx verdict: a read retries, a billable call does not', async () => {
-    const read = clientWith([tooLarge(502), tooLarge(502), OK], { maxRetries: 2, timeout: 5000 });
+    const read = scriptedClient([tooLarge(502), tooLarge(502), OK], { maxRetries: 2, timeout: 5000 });
     await expect(get(read.client)).resolves.toEqual({ ok: 1 });
     expect(read.transport.requests).toHaveLength(3);
 
-    const billable = clientWith([tooLarge(502), OK], { maxRetries: 2 });
+    const billable = scriptedClient([tooLarge(502), OK], { maxRetries: 2 });
     const err = (await rejectionOf(post(billable.client))) as APIError;
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err.status).toBe(502);
@@ -65,7 +52,7 @@ describe('timeouts and Retry-After', () => {
       const onWarning = (w: Error) => warnings.push(w);
       process.on('warning', onWarning);
       try {
-        const { client } = clientWith([OK], { timeout });
+        const { client } = scriptedClient([OK], { timeout });
         await expect(get(client)).resolves.toEqual({ ok: 1 });
         await new Promise((r) => setImmediate(r));
         expect(warnings.filter((w) => w.name === 'TimeoutOverflowWarning')).toEqual([]);
@@ -76,7 +63,7 @@ describe('timeouts and Retry-After', () => {
   );
 
   it('retry-after-ms is honoured', async () => {
-    const { client, transport } = clientWith(
+    const { client, transport } = scriptedClient(
       [platformError(429, 'RATE_LIMITED', 'slow down', { 'retry-after-ms': '120', 'retry-after': '30' }), OK],
       { maxRetries: 1 },
     );
@@ -88,7 +75,7 @@ describe('timeouts and Retry-After', () => {
   });
 
   it('maxRetries: 0 throws the first RateLimitError, with its retryAfter', async () => {
-    const { client, transport } = clientWith(
+    const { client, transport } = scriptedClient(
       [platformError(429, 'RATE_LIMITED', 'x', { 'retry-after': '2' }), OK],
       {
         maxRetries: 0,
@@ -115,7 +102,7 @@ describe('timeouts and Retry-After', () => {
 describe('errors never carry what a server echoes back', () => {
   it('response headers are redacted in the error (a proxy echoing X-Signature)', async () => {
     const sig = 'ab12'.repeat(16);
-    const { client } = clientWith(
+    const { client } = scriptedClient(
       [platformError(500, 'INTERNAL', 'x', { 'x-echo-x-signature': sig, 'x-echo-key': TEST_SECRET })],
       {
         maxRetries: 0,

@@ -1,10 +1,10 @@
 // The signers through the real client and both transports (undici and fetch), against a local
 // server that checks every signature over the RAW bytes it received, using the PHP oracle.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputValidationError, SignatureMismatchError, VistarkriyaClient } from '../src/index.js';
 import { openLegacySigner } from '../src/signers/index.js';
+import { type LocalServer, answerHmacInvalid, startLocalServer } from './helpers/http.js';
 import { type PhpOracle, startPhpOracle } from './php-oracle.js';
 
 const VK = { apiKey: 'vk_test_key', apiSecret: 'sandbox_secret', adminCode: '123456' };
@@ -18,7 +18,7 @@ interface Seen {
 }
 
 let php: PhpOracle;
-let server: http.Server;
+let server: LocalServer;
 let baseURL: string;
 const seen: Seen[] = [];
 
@@ -42,36 +42,18 @@ async function verify(req: http.IncomingMessage, raw: Buffer): Promise<boolean> 
 
 beforeAll(async () => {
   php = startPhpOracle();
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const raw = Buffer.concat(chunks);
-      const verified = await verify(req, raw).catch(() => false);
-      seen.push({ method: req.method!, target: req.url!, body: raw, verified });
-      res.setHeader('content-type', 'application/json');
-      if (!verified) {
-        res.statusCode = 401;
-        res.end(
-          JSON.stringify({
-            success: false,
-            error: { code: 'HMAC_INVALID', message: 'Signature verification failed', http_status: 401 },
-          }),
-        );
-        return;
-      }
-      res.end(JSON.stringify({ success: true, data: { target: req.url, body: raw.toString('base64') } }));
-    });
+  server = await startLocalServer(async (req, raw, res) => {
+    const verified = await verify(req, raw).catch(() => false);
+    seen.push({ method: req.method!, target: req.url!, body: raw, verified });
+    if (!verified) return answerHmacInvalid(res);
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ success: true, data: { target: req.url, body: raw.toString('base64') } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseURL = server.url;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  await server.close();
   await php.close();
 });
 

@@ -9,6 +9,7 @@ import {
   Veri5HashError,
   Veri5ServiceUnavailableError,
 } from '../src/index.js';
+import { stubEnvs } from './helpers/env.js';
 import { MAGIC, type Veri5TestServer, startVeri5Server } from './helpers/veri5-server.js';
 
 const AADHAAR = '234567890124'; // valid Verhoeff
@@ -61,9 +62,7 @@ describe('Veri5Client construction', () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it('names every missing credential and its environment variable', () => {
-    vi.stubEnv('VERI5_CLIENT_CODE', '');
-    vi.stubEnv('VERI5_API_KEY', '');
-    vi.stubEnv('VERI5_SALT', '');
+    stubEnvs({ VERI5_CLIENT_CODE: '', VERI5_API_KEY: '', VERI5_SALT: '' });
     expect(() => new Veri5Client()).toThrow(ConfigurationError);
     expect(() => new Veri5Client({ clientCode: 'C' })).toThrow(
       /apiKey \(or env VERI5_API_KEY\), salt \(or env VERI5_SALT\)/,
@@ -74,9 +73,7 @@ describe('Veri5Client construction', () => {
   });
 
   it('reads credentials from the environment and picks the seed host per environment', async () => {
-    vi.stubEnv('VERI5_CLIENT_CODE', 'ENV_CODE');
-    vi.stubEnv('VERI5_API_KEY', 'env_key');
-    vi.stubEnv('VERI5_SALT', 'env_salt');
+    stubEnvs({ VERI5_CLIENT_CODE: 'ENV_CODE', VERI5_API_KEY: 'env_key', VERI5_SALT: 'env_salt' });
     const urls: string[] = [];
     const fetch = async (url: string) => {
       urls.push(url);

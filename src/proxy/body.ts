@@ -1,4 +1,5 @@
 // Reading the browser's request body: JSON only, UTF-8 only, never more than the limit in memory.
+import { readCapped } from '../transport/read-capped.js';
 
 /** Default largest accepted body: 64 KiB (every platform input is far smaller). */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -14,7 +15,7 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) return tooLarge(maxBytes);
-  const bytes = await readCapped(request, maxBytes);
+  const bytes = await readCapped(request.body, maxBytes);
   if (bytes === undefined) return tooLarge(maxBytes);
   if (bytes.byteLength === 0) return { ok: true, input: undefined };
 
@@ -53,29 +54,4 @@ function tooLarge(maxBytes: number): BodyResult {
     code: 'PAYLOAD_TOO_LARGE',
     message: `The body is larger than ${maxBytes} bytes.`,
   };
-}
-
-/** The body's bytes, or `undefined` as soon as it grows past `maxBytes` (the rest is not read). */
-async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }

@@ -1,7 +1,8 @@
 // Strict 4-header auth of the Vistarkriya platform (seed 000), checked over the raw bytes
 // received: X-API-Key, X-Timestamp, X-Signature, and X-Admin-Code (or X-Tenant-Code).
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { crypto } from '../platform/crypto.js';
 import { fail } from './envelope.js';
 import type { PlatformCredentials, RouteResult } from './types.js';
 
@@ -38,15 +39,12 @@ export function platformSignature(
     .digest('hex');
 }
 
-/** Constant-time string comparison (the length of a hex signature is public anyway). */
+/**
+ * Constant-time string comparison (the length of a hex signature is public anyway). Only the
+ * comparison is shared with the SDK: every expected signature here is computed independently.
+ */
 export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  if (left.length !== right.length) {
-    timingSafeEqual(left, left);
-    return false;
-  }
-  return timingSafeEqual(left, right);
+  return crypto.timingSafeEqual(a, b);
 }
 
 const AUTH = {

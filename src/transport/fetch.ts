@@ -1,4 +1,5 @@
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
+import { readCapped } from './read-capped.js';
 import { TransportError, classifyNetworkError } from './types.js';
 
 /** Any `fetch`-compatible function (the global one, undici's, node-fetch, an instrumented wrapper). */
@@ -35,34 +36,23 @@ export class FetchTransport implements Transport {
         res.status,
       );
     }
-    let body: string;
+    let bytes: Uint8Array | undefined;
     try {
-      body = await readCapped(res, req.maxResponseBytes);
+      bytes = await readCapped(res.body, req.maxResponseBytes);
     } catch (err) {
       throw classifyNetworkError(err, req.signal);
     }
+    if (bytes === undefined) {
+      throw new TransportError(
+        'too-large',
+        `Response body is over the ${req.maxResponseBytes}-byte limit.`,
+        res.status,
+      );
+    }
+    const body = new TextDecoder().decode(bytes);
     // `redirect: 'manual'` gives an opaque redirect (status 0) in browsers.
     return { status: res.type === 'opaqueredirect' ? 302 : res.status, headers, body };
   }
 
   async close(): Promise<void> {}
-}
-
-async function readCapped(res: Response, limit: number): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new TransportError('too-large', `Response body is over the ${limit}-byte limit.`, res.status);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
 }

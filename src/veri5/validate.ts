@@ -26,7 +26,7 @@ function isText(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== '';
 }
 
-/** A required non-empty string. Returns it trimmed. */
+/** A required non-empty string. Returns it trimmed, or `''` (with the issue added) when missing. */
 export function requireText(issues: IssueList, field: string, value: unknown): string {
   if (!isText(value)) {
     issues.add(field, 'required', 'is required.');
@@ -35,16 +35,32 @@ export function requireText(issues: IssueList, field: string, value: unknown): s
   return value.trim();
 }
 
+/**
+ * A required text checked by a validator: trimmed, normalised, then the rule it breaks (if any)
+ * is added as an issue, worded by `describe`. Returns the normalised value.
+ */
+function checkText<P extends string>(
+  issues: IssueList,
+  field: string,
+  value: unknown,
+  normalize: (text: string) => string,
+  problemOf: (normalized: string) => P | undefined,
+  describe: (problem: P) => string,
+): string {
+  const text = requireText(issues, field, value);
+  if (text === '') return '';
+  const normalized = normalize(text);
+  const problem = problemOf(normalized);
+  if (problem) issues.add(field, problem, describe(problem));
+  return normalized;
+}
+
+const asIs = (text: string) => text;
+
 export function checkPan(issues: IssueList, field: string, value: unknown): string {
-  if (!isText(value)) {
-    issues.add(field, 'required', 'is required.');
-    return '';
-  }
-  const pan = normalizePan(value);
-  const problem = panProblem(pan);
-  if (problem === 'format') issues.add(field, 'format', 'must look like AAAAA9999A.');
-  else if (problem) issues.add(field, problem, 'has an unknown holder type (4th character).');
-  return pan;
+  return checkText(issues, field, value, normalizePan, panProblem, (problem) =>
+    problem === 'format' ? 'must look like AAAAA9999A.' : 'has an unknown holder type (4th character).',
+  );
 }
 
 export function checkPanType(issues: IssueList, value: unknown): void {
@@ -54,14 +70,9 @@ export function checkPanType(issues: IssueList, value: unknown): void {
 }
 
 export function checkDob(issues: IssueList, field: string, value: unknown): string {
-  if (!isText(value)) {
-    issues.add(field, 'required', 'is required.');
-    return '';
-  }
-  const problem = dateProblem(value.trim());
-  if (problem)
-    issues.add(field, problem, problem === 'format' ? 'must be dd/mm/yyyy.' : 'is not a real date.');
-  return value.trim();
+  return checkText(issues, field, value, asIs, dateProblem, (problem) =>
+    problem === 'format' ? 'must be dd/mm/yyyy.' : 'is not a real date.',
+  );
 }
 
 /** Never echoes the number: messages only name the rule. */
@@ -79,37 +90,17 @@ export function checkAadhaar(issues: IssueList, value: unknown): string {
 }
 
 export function checkGstin(issues: IssueList, value: unknown): string {
-  if (!isText(value)) {
-    issues.add('gstin', 'required', 'is required.');
-    return '';
-  }
-  const gstin = normalizeGstin(value);
-  const problem = gstinProblem(gstin);
-  if (problem) {
-    const why =
-      problem === 'check_character'
-        ? 'has a wrong check character (a typo?).'
-        : `is not a valid GSTIN (${problem}).`;
-    issues.add('gstin', problem, why);
-  }
-  return gstin;
+  return checkText(issues, 'gstin', value, normalizeGstin, gstinProblem, (problem) =>
+    problem === 'check_character'
+      ? 'has a wrong check character (a typo?).'
+      : `is not a valid GSTIN (${problem}).`,
+  );
 }
 
 export function checkIfsc(issues: IssueList, value: unknown): string {
-  if (!isText(value)) {
-    issues.add('ifsc', 'required', 'is required.');
-    return '';
-  }
-  const ifsc = normalizeIfsc(value);
-  const problem = ifscProblem(ifsc);
-  if (problem) {
-    issues.add(
-      'ifsc',
-      problem,
-      problem === 'format' ? 'must look like SBIN0001234.' : 'must have 0 as 5th character.',
-    );
-  }
-  return ifsc;
+  return checkText(issues, 'ifsc', value, normalizeIfsc, ifscProblem, (problem) =>
+    problem === 'format' ? 'must look like SBIN0001234.' : 'must have 0 as 5th character.',
+  );
 }
 
 export function checkMobile(issues: IssueList, value: unknown): string | undefined {
@@ -125,11 +116,9 @@ export function checkMobile(issues: IssueList, value: unknown): string | undefin
 
 /** Bank account numbers in India are 9 to 18 digits. Never echoed. */
 export function checkAccountNumber(issues: IssueList, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    issues.add('accountNumber', 'required', 'is required.');
-    return '';
-  }
-  const account = value.replace(/[\s-]/g, '');
+  const text = requireText(issues, 'accountNumber', value);
+  if (text === '') return '';
+  const account = text.replace(/[\s-]/g, '');
   if (!/^\d{9,18}$/.test(account)) issues.add('accountNumber', 'format', 'must be 9 to 18 digits.');
   return account;
 }

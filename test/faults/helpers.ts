@@ -9,6 +9,7 @@ import {
 } from '../../src/index.js';
 import type { Transport, TransportRequest, TransportResponse } from '../../src/transport/types.js';
 import { UndiciTransport } from '../../src/transport/undici.js';
+import { ScriptedTransport, type Step } from './fake-transport.js';
 
 export const TEST_API_KEY = 'vk_fault_key';
 export const TEST_SECRET = 'fault_secret_Zq81xw';
@@ -54,6 +55,16 @@ export function faultClient(baseURL: string, options: ClientOptions = {}): Vista
     logLevel: 'off',
     ...options,
   });
+}
+
+/**
+ * A client whose transport plays `steps` (no sockets), with test credentials and a dummy base URL;
+ * pass anything to override. Returns the transport too, to inspect what was sent.
+ */
+export function scriptedClient(steps: Step[], options: ClientOptions = {}) {
+  const transport = new ScriptedTransport(steps);
+  const client = faultClient('https://api.example.test', { transport, ...options });
+  return { client, transport };
 }
 
 /** Fault headers for one logical call (see test/faults/server.ts). */

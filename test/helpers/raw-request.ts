@@ -2,6 +2,7 @@
 // with node:crypto from the seed's formula (never with the SDK's signer).
 import { createHash, createHmac } from 'node:crypto';
 import http from 'node:http';
+import { jsonOrUndefined, readBody } from './http.js';
 
 export interface RawResponse {
   status: number;
@@ -31,17 +32,9 @@ export function rawRequest(
         agent: false,
       },
       (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        void readBody(res).then((raw) => {
+          const text = raw.toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: jsonOrUndefined(text) });
         });
       },
     );

@@ -6,6 +6,30 @@ import { crypto as webCrypto } from '../../src/platform/crypto-web.js';
 /** Both crypto providers: every signature test runs against each (they must agree byte for byte). */
 export const PROVIDERS: readonly CryptoProvider[] = [nodeCrypto, webCrypto];
 
+/**
+ * Whitespace the signers must treat exactly as PHP does: what PCRE's `\s` strips and the Unicode
+ * spaces it must keep. The committed vectors cover every one; the property tests draw from them.
+ */
+export const WHITESPACE_CHARACTERS: readonly string[] = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u0085',
+  '\u00a0',
+  '\u1680',
+  '\u180e',
+  ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+];
+
 /** A body stored literally, or (large bodies) as `unit` repeated `count` times. */
 export interface StoredBody {
   body?: string;

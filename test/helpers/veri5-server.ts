@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { jsonOrUndefined, startLocalServer } from './http.js';
 
 /** A request as the Veri5 stand-in received it (raw bytes as text, headers as sent). */
 export interface Veri5SeenRequest {
@@ -199,44 +199,32 @@ export async function startVeri5Server(
     };
   };
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      let json: any;
-      try {
-        json = JSON.parse(body);
-      } catch {
-        json = undefined;
-      }
-      const seenReq: Veri5SeenRequest = {
-        method: req.method!,
-        path: req.url!,
-        headers: req.headers,
-        body,
-        json,
-      };
-      seen.push(seenReq);
-      const next = script.shift();
-      let reply: Veri5Reply;
-      if (next) reply = typeof next === 'function' ? next(seenReq) : next;
-      else {
-        const route = (Object.entries(ROUTES).find(([, p]) => p === req.url) ??
-          Object.entries(extraRoutes).find(([, p]) => p === req.url))?.[0];
-        reply = route ? behave(seenReq, route) : { status: 404, body: { message: 'not found' } };
-      }
-      res.statusCode = reply.status ?? 200;
-      res.setHeader('content-type', 'application/json');
-      for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-      res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
-    });
-  });
   const extraRoutes: Record<string, string> = {};
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startLocalServer((req, raw, res) => {
+    const body = raw.toString('utf8');
+    const seenReq: Veri5SeenRequest = {
+      method: req.method!,
+      path: req.url!,
+      headers: req.headers,
+      body,
+      json: jsonOrUndefined(body),
+    };
+    seen.push(seenReq);
+    const next = script.shift();
+    let reply: Veri5Reply;
+    if (next) reply = typeof next === 'function' ? next(seenReq) : next;
+    else {
+      const route = (Object.entries(ROUTES).find(([, p]) => p === req.url) ??
+        Object.entries(extraRoutes).find(([, p]) => p === req.url))?.[0];
+      reply = route ? behave(seenReq, route) : { status: 404, body: { message: 'not found' } };
+    }
+    res.statusCode = reply.status ?? 200;
+    res.setHeader('content-type', 'application/json');
+    for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+    res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
+  });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     seen,
     script,
     credentials: { clientCode, apiKey, salt },
@@ -244,11 +232,7 @@ export async function startVeri5Server(
     alias(operation: keyof typeof ROUTES, path: string) {
       extraRoutes[operation] = path;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }
 

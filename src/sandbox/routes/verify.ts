@@ -48,6 +48,20 @@ export const SERVICES = [
 
 const upper = (s: string | undefined) => s?.trim().toUpperCase();
 
+/**
+ * The name part of a PAN or bank answer: `NAME_MISMATCH` only when a name was sent (the magic
+ * value alone cannot mismatch), `name_match` only when a name was sent, and the registered name
+ * echoing the name sent when it matched.
+ */
+function nameResult(outcome: 'valid' | 'name_mismatch', name: string | undefined, registered: string) {
+  const mismatch = outcome === 'name_mismatch' && name !== undefined;
+  return {
+    status: mismatch ? 'NAME_MISMATCH' : 'VALID',
+    ...(name !== undefined ? { name_match: !mismatch } : {}),
+    registered_name: mismatch || name === undefined ? registered : name,
+  };
+}
+
 function pan(ctx: PlatformContext): RouteResult {
   const value = requireField(ctx.body, 'pan', isPan, 'expected 10 characters like ABCPE1234F');
   if (isResult(value)) return value;
@@ -56,14 +70,7 @@ function pan(ctx: PlatformContext): RouteResult {
   return withMagic(magicOutcome('pan', value), ctx, 'PAN verification', (outcome) => {
     const base = { verification_id: nextId(ctx.state, 'VPAN'), pan: value };
     if (outcome === 'invalid') return ok({ ...base, status: 'INVALID' });
-    const mismatch = outcome === 'name_mismatch' && name !== undefined;
-    return ok({
-      ...base,
-      status: mismatch ? 'NAME_MISMATCH' : 'VALID',
-      ...(name !== undefined ? { name_match: !mismatch } : {}),
-      registered_name: mismatch || name === undefined ? registered : name,
-      pan_type: PAN_TYPES[value[3]!],
-    });
+    return ok({ ...base, ...nameResult(outcome, name, registered), pan_type: PAN_TYPES[value[3]!] });
   });
 }
 
@@ -108,13 +115,7 @@ function bank(ctx: PlatformContext): RouteResult {
       bank_name: BANKS[ifsc.slice(0, 4)] ?? `${ifsc.slice(0, 4)} Bank`,
     };
     if (outcome === 'invalid') return ok({ ...base, status: 'INVALID' });
-    const mismatch = outcome === 'name_mismatch' && name !== undefined;
-    return ok({
-      ...base,
-      status: mismatch ? 'NAME_MISMATCH' : 'VALID',
-      ...(name !== undefined ? { name_match: !mismatch } : {}),
-      registered_name: mismatch || name === undefined ? registered : name,
-    });
+    return ok({ ...base, ...nameResult(outcome, name, registered) });
   });
 }
 
