@@ -314,6 +314,28 @@ describe('refusals (nothing is forwarded)', () => {
     expect(json.error.message).toMatch(/pan/i);
     expect(upstream.seen).toHaveLength(0);
   });
+
+  it('refuses fields the operation does not declare, in a body or a query (never signed)', async () => {
+    const handler = proxy();
+    const body = await handler(
+      post(PAN_PATH, { pan: 'ABCPE1234F', admin_code: '999999', _method: 'DELETE' }),
+    );
+    expect(body.status).toBe(400);
+    const json = await body.json();
+    expect(json.error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      field: 'admin_code',
+      rule: 'unknown_field',
+    });
+    expect(json.error.issues.map((i: { field: string }) => i.field)).toEqual(['admin_code', '_method']);
+    const query = await handler(
+      new Request(`${ORIGIN}/api/vk/api/v1/wallet/core/transactions?page=1&user_id=someone_else`),
+    );
+    expect(query.status).toBe(400);
+    expect((await query.json()).error).toMatchObject({ field: 'user_id', rule: 'unknown_field' });
+    expect(upstream.seen).toHaveLength(0);
+    await handler.close();
+  });
 });
 
 describe('upstream answers', () => {
@@ -396,6 +418,7 @@ describe('upstream answers', () => {
         parseInput: () => {
           throw new TypeError(`validator bug near ${SECRET}`);
         },
+        inputFields: () => undefined,
       },
     );
     const res = await handler(post(PAN_PATH, { pan: 'ABCPE1234F' }));

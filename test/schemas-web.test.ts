@@ -5,8 +5,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputValidationError } from '../src/core/errors.js';
 import { OPERATIONS } from '../src/resources/registry.js';
-import { INPUT_SCHEMAS, parseOperationInput as zodParse } from '../src/resources/schemas.js';
-import { parseOperationInput as webParse } from '../src/resources/schemas-web.js';
+import {
+  INPUT_SCHEMAS,
+  operationInputFields as zodFields,
+  parseOperationInput as zodParse,
+} from '../src/resources/schemas.js';
+import {
+  operationInputFields as webFields,
+  parseOperationInput as webParse,
+} from '../src/resources/schemas-web.js';
 
 const FIELDS = [
   'page',
@@ -156,5 +163,17 @@ describe('zod-free web validation agrees with the zod schemas', () => {
       expect(web.ok).toBe(true);
       expect(web).toEqual(run(zodParse, key, data));
     }
+  });
+});
+
+describe('declared input fields (what the proxy lets through)', () => {
+  it('are the same in the zod and the web implementation, for every operation', () => {
+    for (const op of OPERATIONS) {
+      if (!op.schema) continue;
+      const fields = zodFields(op.schema);
+      expect(fields, op.id).toBeDefined();
+      expect(webFields(op.schema), op.id).toEqual(fields);
+    }
+    expect(zodFields('verify.pan')).toEqual(['pan', 'name', 'dob']);
   });
 });

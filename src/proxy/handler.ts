@@ -87,6 +87,8 @@ export interface ProxyHandler {
 export interface ProxyDeps {
   operations: readonly Operation[];
   parseInput: (schemaKey: string, input: unknown) => unknown | Promise<unknown>;
+  /** The fields an operation declares: a caller's extra fields are refused, never signed. */
+  inputFields: (schemaKey: string) => readonly string[] | undefined;
 }
 
 // Never taken from the browser, whatever `forwardHeaders` says.
@@ -289,6 +291,7 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
   async function validate(op: Operation, input: unknown): Promise<unknown> {
     // An operation without a schema takes no input: nothing the caller sent is forwarded.
     if (!op.schema) return undefined;
+    refuseUndeclaredFields(op.schema, input);
     if (op.method !== 'GET') return deps.parseInput(op.schema, input ?? {});
     // A query arrives as strings; a schema may want a number (`page=2`). Fields refused for
     // their type are retried as the value the client encoded; other fields stay as sent.
@@ -307,6 +310,25 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
         throw err;
       }
     }
+  }
+
+  /**
+   * The SDK's own client passes unknown fields through (an API that adds a field must not break a
+   * user), but a proxy signs with the server's credentials: a browser user must not be able to add
+   * parameters the platform might honour (a tenant or user selector). Only declared fields pass.
+   */
+  function refuseUndeclaredFields(schemaKey: string, input: unknown): void {
+    const fields = deps.inputFields(schemaKey);
+    if (!fields || !input || typeof input !== 'object') return;
+    const extra = Object.keys(input).filter((k) => !fields.includes(k));
+    if (extra.length === 0) return;
+    throw new InputValidationError(
+      extra.map((field) => ({
+        field,
+        rule: 'unknown_field',
+        message: 'is not an input of this operation (the proxy forwards declared fields only).',
+      })),
+    );
   }
 
   function refuse(status: number, code: string, message: string, method: string, path: string): Response {

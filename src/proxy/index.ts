@@ -8,7 +8,7 @@
  * @module
  */
 import { OPERATIONS } from '../resources/registry.js';
-import { parseOperationInput } from '../resources/schemas.js';
+import { operationInputFields, parseOperationInput } from '../resources/schemas.js';
 import { type ProxyHandler, type ProxyHandlerOptions, buildProxyHandler } from './handler.js';
 
 export type { Authorize, AuthorizeResult, ProxyHandler, ProxyHandlerOptions } from './handler.js';
@@ -39,5 +39,9 @@ export type { Operation } from '../resources/operation.js';
  * @throws ConfigurationError without `authorize`, `basePath` or a non-empty `allow` of known ids.
  */
 export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
-  return buildProxyHandler(options, { operations: OPERATIONS, parseInput: parseOperationInput });
+  return buildProxyHandler(options, {
+    operations: OPERATIONS,
+    parseInput: parseOperationInput,
+    inputFields: operationInputFields,
+  });
 }

@@ -170,3 +170,9 @@ export function parseOperationInput(key: string, input: unknown): unknown {
   for (const k of Object.keys(source)) out[k] = Object.hasOwn(parsed, k) ? parsed[k] : source[k];
   return out;
 }
+
+/** The fields an operation's input declares (the proxy forwards nothing else). */
+export function operationInputFields(key: string): readonly string[] | undefined {
+  const shape = SHAPES[key];
+  return shape ? Object.keys(shape) : undefined;
+}

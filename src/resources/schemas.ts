@@ -190,3 +190,9 @@ function inInputOrder(input: unknown, output: unknown): unknown {
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/** The fields an operation's input declares (the proxy forwards nothing else). */
+export function operationInputFields(key: string): readonly string[] | undefined {
+  const def = (INPUT_SCHEMAS[key] as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def;
+  return def?.shape ? Object.keys(def.shape) : undefined;
+}
