@@ -159,6 +159,29 @@ describe('VistarkriyaClient.request', () => {
     }
   });
 
+  it('never sends a default or per-call header beside the auth headers, whatever its case', async () => {
+    const other = new VistarkriyaClient({
+      ...creds,
+      baseURL: server.url,
+      defaultHeaders: { 'x-api-key': 'OTHER' },
+    });
+    try {
+      await other.request({
+        method: 'POST',
+        path: '/api/v1/verify/pan',
+        body: { pan: 'ABCPE1234F' },
+        headers: { 'x-signature': 'forged', 'X-TIMESTAMP': '1', 'content-type': 'application/json' },
+      });
+      const seen = server.seen.at(-1)!;
+      expect(seen.headers['x-api-key']).toBe('vk_test_key');
+      expect(seen.headers['x-signature']).toMatch(/^[0-9a-f]{64}$/);
+      expect(seen.headers['x-timestamp']).toMatch(/^\d{10}$/);
+      expect(seen.headers['content-type']).toBe('application/json');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('sends X-Tenant-Code instead of X-Admin-Code when asked', async () => {
     const tenant = new VistarkriyaClient({ ...creds, adminCodeHeader: 'X-Tenant-Code', baseURL: server.url });
     try {

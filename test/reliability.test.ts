@@ -356,6 +356,9 @@ describe('the checks an integrator relies on', () => {
       expect(performance.now() - aborted).toBeLessThan(200);
       expect(err).toBeInstanceOf(UserAbortError);
       expect(err).not.toBeInstanceOf(APIConnectionError);
+      // The billable request had reached the server: the caller must reconcile before resending.
+      expect((err as UserAbortError).outcomeUnknown).toBe(true);
+      expect((err as Error).message).toMatch(/outcome is unknown/);
       expect(server.count(id)).toBe(1);
     });
   });
@@ -371,6 +374,7 @@ describe('the checks an integrator relies on', () => {
       );
       expect(performance.now() - started).toBeLessThan(600);
       expect(err).toBeInstanceOf(UserAbortError);
+      expect((err as UserAbortError).outcomeUnknown).toBe(false);
       expect(server.count(id)).toBe(1);
     });
   });

@@ -134,8 +134,14 @@ export class APITimeoutError extends APIConnectionError {
 /** The caller's `AbortSignal` fired. */
 export class UserAbortError extends VistarkriyaError {
   override name = 'UserAbortError';
-  constructor(message = 'Request was aborted.') {
-    super(message);
+  /**
+   * True when a billable request had already been handed to the network when the signal fired:
+   * the server may have carried it out, so reconcile before sending it again.
+   */
+  readonly outcomeUnknown: boolean;
+  constructor(message = 'Request was aborted.', options: { outcomeUnknown?: boolean } = {}) {
+    super(message + (options.outcomeUnknown ? OUTCOME_UNKNOWN_NOTE : ''));
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
 }
 

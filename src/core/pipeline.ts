@@ -107,7 +107,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
       const signed = isThenable(signing) ? await signing : signing;
       const body = signed.body ?? spec.body;
       const headers = mergeHeaders(config.defaultHeaders, spec.headers, signed.headers);
-      if (body !== '') headers['Content-Type'] ??= 'application/json';
+      if (body !== '') headers['content-type'] ??= 'application/json';
 
       let failure: Failure;
       let transportFailure: TransportError | undefined;
@@ -136,7 +136,8 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         transportFailure = err;
         if (err.kind === 'aborted') {
           if (controller.reason === TIMEOUT) throw timeoutError(spec.retry, timeoutMs);
-          throw new UserAbortError();
+          // Aborted in flight: a billable request may already have reached the server.
+          throw new UserAbortError(undefined, { outcomeUnknown: spec.retry === 'billable' });
         }
         config.log.debug(`${spec.method} ${target} -> ${err.message} (attempt ${attempt})`);
         failure =
@@ -296,8 +297,9 @@ function abortForTimeout(controller: CallAbort): void {
 }
 
 /**
- * `{ ...defaults, ...perCall, ...auth }` (later wins), written as loops: in V8 a chain of object
- * spreads costs several µs here, more than signing the request.
+ * `{ ...defaults, ...perCall, ...auth }` (later wins) with lower-cased names, so a default or
+ * per-call `x-api-key` can never travel beside the signer's `X-API-Key` (HTTP names are
+ * case-insensitive). Written as loops: in V8 a chain of object spreads costs several µs here.
  */
 function mergeHeaders(
   defaults: Record<string, string>,
@@ -305,9 +307,10 @@ function mergeHeaders(
   auth: Record<string, string>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key in defaults) if (Object.hasOwn(defaults, key)) out[key] = defaults[key]!;
-  if (perCall) for (const key in perCall) if (Object.hasOwn(perCall, key)) out[key] = perCall[key]!;
-  for (const key in auth) if (Object.hasOwn(auth, key)) out[key] = auth[key]!;
+  for (const key in defaults) if (Object.hasOwn(defaults, key)) out[key.toLowerCase()] = defaults[key]!;
+  if (perCall)
+    for (const key in perCall) if (Object.hasOwn(perCall, key)) out[key.toLowerCase()] = perCall[key]!;
+  for (const key in auth) if (Object.hasOwn(auth, key)) out[key.toLowerCase()] = auth[key]!;
   return out;
 }
 
