@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  APIConnectionError,
   ConfigurationError,
   InputValidationError,
   InternalServerError,
@@ -179,6 +180,30 @@ describe('VistarkriyaClient.request', () => {
       expect(seen.headers['content-type']).toBe('application/json');
     } finally {
       await other.close();
+    }
+  });
+
+  it('a header value that cannot be sent (a key ending in \\r) fails at once, outcome known', async () => {
+    const broken = new VistarkriyaClient({ ...creds, apiKey: 'vk_test_key\r', baseURL: server.url });
+    try {
+      const before = server.seen.length;
+      const started = Date.now();
+      for (const method of ['GET', 'POST']) {
+        const err = await broken
+          .request({
+            method,
+            path: '/api/v1/verify/pan',
+            body: method === 'POST' ? { pan: 'ABCPE1234F' } : undefined,
+          })
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(APIConnectionError);
+        expect((err as APIConnectionError).outcomeUnknown).toBe(false);
+        expect((err as Error).message).toMatch(/could not be sent/);
+      }
+      expect(Date.now() - started).toBeLessThan(400); // not retried with backoff
+      expect(server.seen.length).toBe(before);
+    } finally {
+      await broken.close();
     }
   });
 

@@ -143,7 +143,11 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         failure =
           err.kind === 'too-large'
             ? tooLargeFailure(err)
-            : { status: 0, message: err.message, verdict: err.kind === 'not-sent' ? 'safe' : 'ambiguous' };
+            : {
+                status: 0,
+                message: err.message,
+                verdict: err.kind === 'not-sent' ? 'safe' : err.kind === 'invalid' ? 'final' : 'ambiguous',
+              };
       }
 
       // Clock skew: learn the offset from the server's Date header and retry once.

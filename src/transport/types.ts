@@ -43,7 +43,9 @@ export type TransportFailureKind =
   /** The response was larger than `maxResponseBytes`. */
   | 'too-large'
   /** The request's signal fired. */
-  | 'aborted';
+  | 'aborted'
+  /** The request could not even be built (an invalid header value, e.g. a key ending in `\r`): nothing was sent, and retrying cannot help. */
+  | 'invalid';
 
 export class TransportError extends Error {
   override name = 'TransportError';
@@ -92,13 +94,31 @@ function codeOf(err: unknown): string | undefined {
   return undefined;
 }
 
+// Local argument errors: raised before any byte is written.
+const INVALID_REQUEST_CODES = new Set([
+  'UND_ERR_INVALID_ARG',
+  'ERR_INVALID_CHAR',
+  'ERR_INVALID_HTTP_TOKEN',
+  'ERR_INVALID_ARG_TYPE',
+  'ERR_INVALID_ARG_VALUE',
+  'ERR_INVALID_URL',
+]);
+
 /** Sorts a low-level failure into "provably not sent" versus "may have been acted on". */
 export function classifyNetworkError(err: unknown, signal: { readonly aborted: boolean }): TransportError {
   if (err instanceof TransportError) return err;
   if (signal.aborted) return new TransportError('aborted', 'Request was aborted.', undefined, { cause: err });
   const code = codeOf(err);
-  const kind = code && NOT_SENT_CODES.has(code) ? 'not-sent' : 'ambiguous';
   const detail = code ? ` (${code})` : '';
+  if (code && INVALID_REQUEST_CODES.has(code)) {
+    return new TransportError(
+      'invalid',
+      `The request could not be sent as given${detail}: check header values (a stray newline in a key?).`,
+      undefined,
+      { cause: err },
+    );
+  }
+  const kind = code && NOT_SENT_CODES.has(code) ? 'not-sent' : 'ambiguous';
   return new TransportError(
     kind,
     kind === 'not-sent' ? `Could not connect${detail}.` : `Connection failed${detail}.`,
