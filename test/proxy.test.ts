@@ -350,6 +350,8 @@ describe('upstream answers', () => {
     expect(res.status).toBe(402);
     expect(await res.json()).toEqual(envelope);
     expect(res.headers.get('x-request-id')).toBe('req_9');
+    // An upstream page is never rendered as HTML on the app's origin.
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
 
     answer = () => ({
       status: 429,

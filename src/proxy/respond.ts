@@ -1,7 +1,13 @@
 // Responses the proxy writes itself use the platform's own error envelope (seed 000), so a
 // browser client turns them into the same typed errors as an upstream failure.
 
-const BASE_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+// `nosniff`: an upstream gateway's HTML page is served from the app's own origin, and must never
+// be rendered as a page there.
+const BASE_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
 
 /** `{ success: false, error: { code, message, http_status, ...extra } }` with that status. */
 export function errorResponse(
@@ -36,7 +42,10 @@ export function passThrough(
   upstream: { status: number; headers: Record<string, string>; body: string },
   secrets: readonly string[],
 ): Response {
-  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  const headers: Record<string, string> = {
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
   for (const name of PASS_THROUGH_HEADERS) {
     const v = upstream.headers[name];
     if (v !== undefined) headers[name] = scrub(v, secrets);
