@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   APIConnectionError,
@@ -205,6 +206,33 @@ describe('VistarkriyaClient.request', () => {
     } finally {
       await broken.close();
     }
+  });
+
+  it('redacts a custom fetch error that quotes the request headers, cause included', async () => {
+    let sentSignature = '';
+    const leaky = new VistarkriyaClient({
+      ...creds,
+      baseURL: server.url,
+      maxRetries: 0,
+      fetch: async (_url, init) => {
+        const headers = init.headers as Record<string, string>;
+        sentSignature = headers['x-signature']!;
+        const err = new TypeError(
+          `socket hang up; request headers ${JSON.stringify(headers)} secret test_secret`,
+        );
+        throw Object.assign(err, { code: 'ECONNRESET' });
+      },
+    });
+    const err = await leaky
+      .request({ method: 'GET', path: '/api/v1/wallet/core/balance' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(APIConnectionError);
+    expect((err as APIConnectionError).errorCode).toBe('ECONNRESET');
+    expect(sentSignature).toMatch(/^[0-9a-f]{64}$/);
+    const everything = `${inspect(err, { depth: 10, showHidden: true })} ${JSON.stringify(err)}`;
+    expect(everything).not.toContain(sentSignature);
+    expect(everything).not.toContain('test_secret');
+    await leaky.close();
   });
 
   it('sends X-Tenant-Code instead of X-Admin-Code when asked', async () => {

@@ -181,7 +181,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
       if (transportFailure && transportFailure.kind !== 'too-large') {
         throw new APIConnectionError({
           message: config.redact(transportFailure.message),
-          cause: transportFailure.cause,
+          cause: safeCause(transportFailure.cause, config.redact),
           outcomeUnknown,
         });
       }
@@ -207,6 +207,29 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
     clearTimeout(timer);
     unfollow?.();
   }
+}
+
+/**
+ * The low-level error, rebuilt with a redacted message, its name and code, and no stack or
+ * further causes: a custom `fetch` may put request details (the signature) into its errors, and
+ * `util.inspect` prints an error's causes.
+ */
+function safeCause(cause: unknown, redact: Redactor): Error | undefined {
+  if (cause === undefined || cause === null) return undefined;
+  const source = cause as { name?: unknown; message?: unknown };
+  const safe = new Error(redact(typeof source.message === 'string' ? source.message : String(cause)));
+  safe.stack = undefined;
+  if (typeof source.name === 'string') safe.name = source.name;
+  let c: unknown = cause;
+  for (let depth = 0; c && depth < 4; depth++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      (safe as Error & { code?: string }).code = code;
+      break;
+    }
+    c = (c as { cause?: unknown }).cause;
+  }
+  return safe;
 }
 
 function redactHeaders(headers: Record<string, string>, redact: Redactor): Record<string, string> {
