@@ -211,7 +211,10 @@ describe('connection-level errors', () => {
       expect(err).toBeInstanceOf(APIConnectionError);
       expect(err.errorCode).toBe(code);
       expect(err.outcomeUnknown).toBe(true);
-      expect(err.cause).toBe(raw);
+      // The cause is a redacted copy of the low-level error (same message and code, no stack).
+      expect(err.cause).toBeInstanceOf(Error);
+      expect(err.cause).not.toBe(raw);
+      expect(err.cause).toMatchObject({ message: raw.message, code: (raw as { code?: string }).code });
     } else {
       await expect(result).resolves.toBe(1);
     }

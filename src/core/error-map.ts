@@ -16,7 +16,7 @@ import {
 
 type APIErrorClass = new (init: APIErrorInit) => APIError;
 
-/** The platform's documented codes (seed 000). Other modules may register their own. */
+/** The platform's documented codes (seed 000). Veri5's codes have their own table (veri5/codes.ts). */
 const BY_CODE = new Map<string, APIErrorClass>([
   ['AUTH_MISSING_KEY', MissingApiKeyError],
   ['AUTH_INVALID_KEY', InvalidApiKeyError],
@@ -24,11 +24,6 @@ const BY_CODE = new Map<string, APIErrorClass>([
   ['TIMESTAMP_EXPIRED', TimestampExpiredError],
   ['AUTH_IP_BLOCKED', IpBlockedError],
 ]);
-
-/** Register the class for an error code (used by Veri5's code table). */
-export function registerErrorCode(code: string, cls: APIErrorClass): void {
-  BY_CODE.set(code, cls);
-}
 
 function classForStatus(status: number): APIErrorClass {
   if (status === 400) return BadRequestError;

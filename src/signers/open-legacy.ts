@@ -44,7 +44,6 @@ export function createOpenLegacySigner(options: OpenLegacySignerOptions, provide
   });
   return {
     secrets: [secretKey],
-    sensitiveHeaders: ['authorization'],
     sign(input) {
       const sig = provider.hmacSha256Hex(secretKey, openLegacyStringToSign(input));
       return typeof sig === 'string'

@@ -28,7 +28,6 @@ export function proxySigner(options: ProxySignerOptions = {}): Signer {
   const { headers } = options;
   if (typeof headers === 'function') {
     return {
-      sensitiveHeaders: ['authorization', 'cookie'],
       sign(): MaybePromise<SignResult> {
         const value = headers();
         return value instanceof Promise
@@ -41,7 +40,6 @@ export function proxySigner(options: ProxySignerOptions = {}): Signer {
   return {
     // Static header values (a session token) are kept out of error messages and log lines.
     secrets: Object.values(fixed).filter((v) => v.length >= 8),
-    sensitiveHeaders: ['authorization', 'cookie'],
     sign: () => ({ headers: { ...fixed } }),
   };
 }

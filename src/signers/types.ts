@@ -31,6 +31,4 @@ export interface Signer {
    * The client redacts them everywhere; signatures produced are redacted as well.
    */
   readonly secrets?: readonly string[];
-  /** Header names whose values are credentials (redacted in logs). */
-  readonly sensitiveHeaders?: readonly string[];
 }

@@ -42,7 +42,6 @@ export function createVistarkriyaSigner(options: VistarkriyaSignerOptions, provi
   });
   return {
     secrets: [apiSecret],
-    sensitiveHeaders: ['x-signature'],
     sign(input) {
       const sig = provider.hmacSha256Hex(apiSecret, vistarkriyaStringToSign(input));
       return typeof sig === 'string'
