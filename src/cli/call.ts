@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { VistarkriyaClient } from '../client.js';
 import { APIConnectionError, APIError, InputValidationError, VistarkriyaError } from '../core/errors.js';
+import { createRedactor } from '../core/redact.js';
 import { OPERATIONS } from '../resources/registry.js';
 import { Veri5Client } from '../veri5/index.js';
 import { type CliIO, UsageError } from './io.js';
@@ -87,7 +88,8 @@ export async function callCommand(args: string[], io: CliIO): Promise<number> {
     try {
       input = JSON.parse(json);
     } catch {
-      throw new UsageError(`The input is not valid JSON: ${json.slice(0, 80)}`);
+      // The input may hold an Aadhaar or account number: echo it masked.
+      throw new UsageError(`The input is not valid JSON: ${maskNumbers(json.slice(0, 80))}`);
     }
   }
   const isVeri5 = operation.startsWith('veri5.');
@@ -154,5 +156,8 @@ export function describeError(err: unknown): string {
     return `${err.name}: ${err.message}${err.errorCode ? ` (${err.errorCode})` : ''}`;
   }
   if (err instanceof VistarkriyaError) return `${err.name}: ${err.message}`;
-  return `Error: ${err instanceof Error ? err.message : String(err)}`;
+  return `Error: ${maskNumbers(err instanceof Error ? err.message : String(err))}`;
 }
+
+/** Masks identity and account numbers (and anything shaped like a signature) in text the CLI prints. */
+const maskNumbers = createRedactor([]);
