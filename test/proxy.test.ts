@@ -268,6 +268,11 @@ describe('refusals (nothing is forwarded)', () => {
       post(PAN_PATH, '{"pan":"ABCPE1234F"}', { 'content-type': 'application/json; charset=latin1' }),
     );
     expect(latin1.status).toBe(415);
+    // An empty cross-site form post is refused for its type too, before any schema runs.
+    const emptyForm = await handler(
+      post(PAN_PATH, '', { 'content-type': 'application/x-www-form-urlencoded' }),
+    );
+    expect(emptyForm.status).toBe(415);
     const broken = await handler(post(PAN_PATH, '{"pan":'));
     expect(broken.status).toBe(400);
     expect((await broken.json()).error.code).toBe('INVALID_JSON');

@@ -17,9 +17,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (declared !== null && Number(declared) > maxBytes) return tooLarge(maxBytes);
   const bytes = await readCapped(request.body, maxBytes);
   if (bytes === undefined) return tooLarge(maxBytes);
-  if (bytes.byteLength === 0) return { ok: true, input: undefined };
-
   const type = request.headers.get('content-type') ?? '';
+  // An empty body with no type is "no input"; with a type, it must be JSON like any other body
+  // (a cross-site form post is never accepted, whatever it carries).
+  if (bytes.byteLength === 0 && type === '') return { ok: true, input: undefined };
   const charset = CHARSET.exec(type)?.[1]?.toLowerCase();
   if (!JSON_TYPE.test(type) || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
     return {
@@ -29,6 +30,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       message: 'Send the body as application/json.',
     };
   }
+  if (bytes.byteLength === 0) return { ok: true, input: undefined };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
