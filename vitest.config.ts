@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Needs php-cli beside php-wasm: `npm run test:php-cli` (vitest.php-cli.config.ts).
+    exclude: ['test/php-cli/**', '**/node_modules/**', '**/.git/**'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     testTimeout: 20_000,
     hookTimeout: 20_000,
