@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Packed-tarball smoke test: what `npm i vistarkriya` gives a user, used the way users use it.
 //   1. `npm pack` the built package and install the tarball into a fresh project under .tmp/smoke
-//      (undici and zod come from the registry, or npm's cache: --prefer-offline);
+//      (undici and zod come from the registry, or npm's cache: --prefer-offline); its package.json
+//      has no install-time script (scripts/pack-manifest.mjs);
 //   2. ESM `import` and CommonJS `require` of every entry point, each making real signed calls
 //      to the sandbox (also from the tarball) and checking a signature against node:crypto;
 //   3. `tsc` type resolution of the same imports under moduleResolution node16 (ESM and CJS
@@ -11,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INSTALL_SCRIPTS } from '../pack-manifest.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.tmp/smoke');
@@ -26,7 +28,11 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(project, { recursive: true });
 
 step('npm pack');
+const manifestBefore = readFileSync(path.join(root, 'package.json'), 'utf8');
 const [packed] = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work], root));
+if (readFileSync(path.join(root, 'package.json'), 'utf8') !== manifestBefore) {
+  throw new Error('npm pack left package.json changed (scripts/pack-manifest.mjs restore did not run)');
+}
 const tarball = path.join(work, packed.filename);
 
 step(`install ${packed.filename} into .tmp/smoke/project`);
@@ -48,6 +54,11 @@ run(
   ],
   project,
 );
+
+step('the installed package.json has no install-time script (npm 11 would warn every user)');
+const shipped = JSON.parse(readFileSync(path.join(project, 'node_modules/vistarkriya/package.json'), 'utf8'));
+const installScripts = INSTALL_SCRIPTS.filter((name) => shipped.scripts?.[name]);
+if (installScripts.length) throw new Error(`the packed package.json has ${installScripts.join(', ')}`);
 
 // ---------------------------------------------------------------- runtime: ESM and CJS
 // Both files do the same: resolve from the project (never the repository), check one signature
