@@ -53,9 +53,13 @@ describe('Chromium', () => {
     expect(message).not.toContain('\n');
   });
 
-  it('without CHROMIUM_PATH and with none on PATH, the npm build starts', async () => {
+  it('without CHROMIUM_PATH and with none on PATH: the npm build on Linux x64, else one line to act on', async () => {
     vi.stubEnv('CHROMIUM_PATH', '');
     vi.stubEnv('PATH', path.dirname(process.execPath));
+    if (process.platform !== 'linux' || process.arch !== 'x64') {
+      await expect(findChromium()).rejects.toThrow(/runs on Linux x64 only .*: install Chromium or Chrome/);
+      return;
+    }
     const chromium = await findChromium();
     expect(chromium.source).toBe('@sparticuz/chromium');
     expect(chromiumVersion(chromium)).toMatch(/^Chromium \d+\./);
