@@ -288,7 +288,7 @@ function iniPrelude(): string {
 
 /** A program that runs `prelude`, then `file` in the global scope (so its top-level variables are globals). */
 function programWith(prelude: string, file: string): string {
-  return `<?php ${prelude}\nrequire ${phpString(file)};`;
+  return `<?php ${prelude}\nrequire base64_decode(${phpString(b64(file))});`;
 }
 
 function bytes(value: string | Uint8Array | undefined): Uint8Array {
@@ -300,7 +300,7 @@ function b64(value: string): string {
   return Buffer.from(value, 'utf8').toString('base64');
 }
 
-/** A PHP single-quoted string literal (base64 and paths only: no quote or backslash inside). */
+/** A PHP single-quoted string literal, for base64 and INI values: no quote or backslash inside. */
 function phpString(value: string): string {
   if (/['\\]/.test(value)) throw new Error(`cannot quote ${JSON.stringify(value)} for PHP`);
   return `'${value}'`;
