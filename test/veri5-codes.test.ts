@@ -119,7 +119,7 @@ afterAll(async () => {
 function call(op: Op): Promise<{ status: string; code: string; message: string }> {
   switch (op) {
     case 'pan':
-      return veri5.verifyPan({ panNumber: 'ABCPE1234F' });
+      return veri5.verifyPan({ panNumber: 'ABCPE1234F', consent: true });
     case 'panDetails':
       return veri5.fetchPanDetails({ txnId: 'T1' });
     case 'aadhaar':
@@ -198,7 +198,7 @@ describe('Veri5 code table', () => {
     server.script.push({
       body: { verification_status: 'FAIL', response_status: { code: '000', status: 'SUCCESS' } },
     });
-    await expect(veri5.verifyPan({ panNumber: 'ABCPE1234F' })).rejects.toMatchObject({
+    await expect(veri5.verifyPan({ panNumber: 'ABCPE1234F', consent: true })).rejects.toMatchObject({
       name: 'ResponseValidationError',
     });
   });

@@ -37,7 +37,7 @@ function names(c: Captured): string[] {
 function countOf(c: Captured, name: string): number {
   return c.raw.filter(([n]) => n.toLowerCase() === name.toLowerCase()).length;
 }
-function valueOf(c: Captured, name: string): string | undefined {
+function headerValue(c: Captured, name: string): string | undefined {
   return c.raw.find(([n]) => n === name)?.[1];
 }
 
@@ -59,20 +59,24 @@ describe('header names on the wire (undici transport)', () => {
     for (const method of ['GET', 'POST'] as const) {
       const vk = new VistarkriyaClient({ ...creds, baseURL: server.url });
       const seen = await lastCall(vk, () =>
-        vk.request({ method, path: '/api/v1/x', body: method === 'POST' ? { pan: 'ABCDE1234F' } : undefined }),
+        vk.request({
+          method,
+          path: '/api/v1/x',
+          body: method === 'POST' ? { pan: 'ABCDE1234F' } : undefined,
+        }),
       );
       expect(names(seen)).toEqual(
         expect.arrayContaining(['X-API-Key', 'X-Timestamp', 'X-Signature', 'X-Admin-Code', 'Content-Type']),
       );
-      expect(valueOf(seen, 'Content-Type')).toBe('application/json');
-      expect(valueOf(seen, 'X-API-Key')).toBe('vk_live_key');
+      expect(headerValue(seen, 'Content-Type')).toBe('application/json');
+      expect(headerValue(seen, 'X-API-Key')).toBe('vk_live_key');
     }
   });
 
   it('spells the tenant variant X-Tenant-Code', async () => {
     const vk = new VistarkriyaClient({ ...creds, adminCodeHeader: 'X-Tenant-Code', baseURL: server.url });
     const seen = await lastCall(vk, () => vk.wallet.core.balance());
-    expect(valueOf(seen, 'X-Tenant-Code')).toBe('123456');
+    expect(headerValue(seen, 'X-Tenant-Code')).toBe('123456');
     expect(countOf(seen, 'X-Admin-Code')).toBe(0);
   });
 
@@ -85,7 +89,7 @@ describe('header names on the wire (undici transport)', () => {
       open.request({ method: 'POST', path: '/v1/payment_token', body: { amount: '9.00' }, unwrap: false }),
     );
     expect(names(seen)).toEqual(expect.arrayContaining(['Authorization', 'X-O-Timestamp', 'Content-Type']));
-    expect(valueOf(seen, 'Authorization')).toMatch(/^Bearer ak:[0-9a-f]{64}$/);
+    expect(headerValue(seen, 'Authorization')).toMatch(/^Bearer ak:[0-9a-f]{64}$/);
   });
 
   it('a header given in another case replaces the SDK one: each name travels once', async () => {
@@ -99,18 +103,22 @@ describe('header names on the wire (undici transport)', () => {
         method: 'POST',
         path: '/api/v1/x',
         body: '{}',
-        headers: { 'CONTENT-TYPE': 'application/json; charset=utf-8', 'x-trace': 'per-call', 'x-signature': 'forged' },
+        headers: {
+          'CONTENT-TYPE': 'application/json; charset=utf-8',
+          'x-trace': 'per-call',
+          'x-signature': 'forged',
+        },
       }),
     );
     for (const name of ['Accept', 'User-Agent', 'Content-Type', 'X-Trace', 'X-Signature', 'X-API-Key']) {
       expect(countOf(seen, name), name).toBe(1);
     }
     // The caller's values (and spelling) replace the SDK's defaults...
-    expect(valueOf(seen, 'accept')).toBe('text/plain');
-    expect(valueOf(seen, 'user-agent')).toBe('my-app/1');
-    expect(valueOf(seen, 'CONTENT-TYPE')).toBe('application/json; charset=utf-8');
-    expect(valueOf(seen, 'x-trace')).toBe('per-call');
+    expect(headerValue(seen, 'accept')).toBe('text/plain');
+    expect(headerValue(seen, 'user-agent')).toBe('my-app/1');
+    expect(headerValue(seen, 'CONTENT-TYPE')).toBe('application/json; charset=utf-8');
+    expect(headerValue(seen, 'x-trace')).toBe('per-call');
     // ...but never the signer's: what is signed is what is sent.
-    expect(valueOf(seen, 'X-Signature')).toMatch(/^[0-9a-f]{64}$/);
+    expect(headerValue(seen, 'X-Signature')).toMatch(/^[0-9a-f]{64}$/);
   });
 });

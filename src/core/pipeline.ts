@@ -339,8 +339,7 @@ export function mergeHeaders(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key in defaults) if (Object.hasOwn(defaults, key)) setHeader(out, key, defaults[key]!);
-  if (perCall)
-    for (const key in perCall) if (Object.hasOwn(perCall, key)) setHeader(out, key, perCall[key]!);
+  if (perCall) for (const key in perCall) if (Object.hasOwn(perCall, key)) setHeader(out, key, perCall[key]!);
   for (const key in auth) if (Object.hasOwn(auth, key)) setHeader(out, key, auth[key]!);
   return out;
 }

@@ -27,6 +27,7 @@ import {
   checkAadhaar,
   checkAccountNumber,
   checkAmount,
+  checkConsent,
   checkDob,
   checkEmail,
   checkGstin,
@@ -182,6 +183,7 @@ export class Veri5Client extends BaseClient {
     if (subCode === 'DATA' || i.name !== undefined) pan.name = requireText(issues, 'name', i.name);
     if (subCode === 'DATA' || i.dob !== undefined) pan.dob = checkDob(issues, 'dob', i.dob);
     checkPanType(issues, i.panType);
+    checkConsent(issues, i.consent);
     if (i.panType !== undefined) pan.pan_type = i.panType;
     if (subCode === 'DOCUMENT') {
       if (i.document === undefined) issues.add('document', 'required', 'is required for DOCUMENT.');
@@ -222,8 +224,7 @@ export class Veri5Client extends BaseClient {
     const i = input ?? ({} as VerifyAadhaarInput);
     const issues = new IssueList();
     const aadhaar = checkAadhaar(issues, i.aadhaarNumber);
-    if (i.consent !== true)
-      issues.add('consent', 'consent', 'must be true: the holder has to consent to this check.');
+    checkConsent(issues, i.consent);
     issues.throwIfAny();
     const request = {
       aadhaar_details: { aadhaar_number: aadhaar },

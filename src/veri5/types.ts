@@ -1,6 +1,7 @@
 import type { RequestOptions } from '../client.js';
 import type { CoreOptions } from '../core/options.js';
 import type { AadhaarFailCode, BankFailCode, PanDetailsFailCode, PanFailCode } from './codes.js';
+import type { PanHolderType } from '../validators/pan.js';
 import type { Veri5EnvelopeDefaults } from './envelope.js';
 
 /** The four Veri5 endpoints, the keys of the `routes` option. */
@@ -33,8 +34,8 @@ export interface Veri5ClientOptions extends CoreOptions {
   dangerouslyAllowBrowser?: boolean;
 }
 
-/** Table 1: PAN holder types. */
-export type PanType = 'IND' | 'HUF' | 'AOP' | 'BOI' | 'COM' | 'GOV' | 'AJP' | 'LOA' | 'FIR' | 'TST';
+/** Table 1: PAN holder types (`panHolderType()` from `vistarkriya/validators` reads one off a PAN). */
+export type PanType = PanHolderType;
 
 /** Input of `verifyPan`. */
 export interface VerifyPanInput {
@@ -47,6 +48,11 @@ export interface VerifyPanInput {
   panType?: PanType;
   /** PAN card image for DOCUMENT: base64 (a `data:` URL prefix is fine) or bytes; JPEG or PNG. */
   document?: string | Uint8Array;
+  /**
+   * Must be `true`: the holder consented to this verification. Seed 003 puts `consent` and
+   * `consent_message` in the PAN request as in the Aadhaar one; only you can say it was given.
+   */
+  consent: true;
   /** Sent as `consent_message` (with `consent: 'Y'`). */
   consentMessage?: string;
 }
