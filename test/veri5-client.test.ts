@@ -288,13 +288,13 @@ describe('Veri5Client against an independent Veri5 server', () => {
     expect(server.seen).toHaveLength(3);
   });
 
-  it('reuses one uniqueRequestNo when a penny drop is retried after 429', async () => {
+  it('does not re-send a penny drop after 429; calling again sends a new uniqueRequestNo', async () => {
     server.script.push({
       status: 429,
       headers: { 'retry-after': '0' },
       body: { message: 'Too many requests' },
     });
-    const r = await client().verifyBankAccount({
+    const input = {
       beneficiaryName: 'Asha Rao',
       accountNumber: '0012 3456 7890',
       ifsc: 'sbin0001234',
@@ -302,16 +302,19 @@ describe('Veri5Client against an independent Veri5 server', () => {
       email: 'asha@example.com',
       address: 'MG Road, Bengaluru',
       country: 'IN',
-    });
+    };
+    await expect(client().verifyBankAccount(input)).rejects.toBeInstanceOf(RateLimitError);
+    expect(server.seen).toHaveLength(1);
+    const r = await client().verifyBankAccount(input);
     expect(r).toMatchObject({ status: 'SUCCESS', code: '4000' });
     expect(server.seen).toHaveLength(2);
     const [first, second] = server.seen.map((s) => s.json);
     expect(first.uniqueRequestNo).toMatch(/^[0-9a-f]{32}$/);
-    expect(second.uniqueRequestNo).toBe(first.uniqueRequestNo);
-    expect(r.uniqueRequestNo).toBe(first.uniqueRequestNo);
+    expect(second.uniqueRequestNo).not.toBe(first.uniqueRequestNo);
+    expect(r.uniqueRequestNo).toBe(second.uniqueRequestNo);
     expect(second).toEqual({
       version: '',
-      uniqueRequestNo: first.uniqueRequestNo,
+      uniqueRequestNo: second.uniqueRequestNo,
       purposeCode: '',
       customerID: '',
       clientCode: 'VERI5_TEST',

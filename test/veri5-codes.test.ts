@@ -49,7 +49,8 @@ const SEED_CODES: Array<[code: string, table: string, op: Op, expected: Expectat
   ['333', 'Table 4', 'aadhaar', err(Veri5UnknownError, false, true)],
   ['4000', 'Table 5', 'bank', success],
   ['4001', 'Table 5', 'bank', result],
-  ['4002', 'Table 5', 'bank', err(Veri5ServiceUnavailableError, true)],
+  // "Caused due to Internal Error": the transfer may have happened, so it is never re-sent.
+  ['4002', 'Table 5', 'bank', err(Veri5UnknownError, false, true)],
   ['400401', 'Table 6', 'gstin', err(Veri5HashError)],
   ['400402', 'Table 6', 'gstin', err(Veri5QuotaError)],
   ['400403', 'Table 6', 'gstin', err(Veri5MissingFieldError)],

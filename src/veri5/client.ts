@@ -1,12 +1,13 @@
 import { type RequestOptions, serializeBody } from '../client.js';
 import { BaseClient } from '../core/base-client.js';
-import { ConfigurationError, InputValidationError } from '../core/errors.js';
+import { ConfigurationError, InputValidationError, VistarkriyaError } from '../core/errors.js';
+import type { Interpreter } from '../core/pipeline.js';
 import { requireCredentials, splitBaseURL } from '../core/options.js';
 import { isBrowser, readEnv } from '../platform/runtime.js';
 import { type Signer, veri5Signer } from '../signers/index.js';
 import { RECOMMENDED_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, checkDocument } from './document.js';
 import { type Veri5EnvelopeDefaults, buildEnvelopeHeaders, nextStan, stampEnvelope } from './envelope.js';
-import { type Veri5ResponseKind, veri5Interpreter } from './interpret.js';
+import { type Veri5ResponseKind, neverResentOnceAnswered, veri5Interpreter } from './interpret.js';
 import type {
   AadhaarVerificationResult,
   BankVerificationResult,
@@ -112,6 +113,17 @@ function randomId(): string {
   const bytes = new Uint8Array(16);
   c.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Adds the penny drop's `uniqueRequestNo` to the error a call ended with: after `outcomeUnknown`,
+ * it is what Veri5 knows the transfer by.
+ */
+function withUniqueRequestNo(err: unknown, uniqueRequestNo: string): unknown {
+  if (err instanceof VistarkriyaError) {
+    Object.defineProperty(err, 'uniqueRequestNo', { value: uniqueRequestNo, enumerable: true });
+  }
+  return err;
 }
 
 /**
@@ -284,9 +296,12 @@ export class Veri5Client extends BaseClient {
 
   /**
    * Verifies a bank account by penny drop (seed §3.4: an IMPS transfer of `amount`, default ₹1.00).
-   * `uniqueRequestNo` is generated once per call (or taken from the input) and the same value is
-   * sent on every retry, so a retried call cannot become a second transfer. It is returned with
-   * the result.
+   * `uniqueRequestNo` (seed §3.4.1: "Has to be unique for every request") is generated for each call
+   * unless you pass one, and returned with the result. The request is sent at most once to a server
+   * that could read it: after any answer (4002, a 5xx, even a 429) or a connection lost after
+   * sending, the error says whether the outcome is unknown (`outcomeUnknown`) and carries the
+   * `uniqueRequestNo` that was sent, so you can reconcile before calling again (which sends a new
+   * number). Only a request that never left (connection refused) is re-sent automatically.
    */
   async verifyBankAccount(
     input: VerifyBankAccountInput,
@@ -331,9 +346,12 @@ export class Veri5Client extends BaseClient {
       transferAmount: amount,
       remitterToBeneficiaryInfo: i.remark ?? '',
     };
-    return this.post('bankVerification', body, 'bank', options, {
-      uniqueRequestNo,
-    }) as Promise<BankVerificationResult>;
+    const interpret = neverResentOnceAnswered(veri5Interpreter('bank', { uniqueRequestNo }));
+    try {
+      return (await this.post('bankVerification', body, interpret, options)) as BankVerificationResult;
+    } catch (err) {
+      throw withUniqueRequestNo(err, uniqueRequestNo);
+    }
   }
 
   /** Wraps a `request` object in the `headers` envelope and posts it. */
@@ -352,22 +370,21 @@ export class Veri5Client extends BaseClient {
       functionCode,
       functionSubCode,
     );
-    return this.post(route, { headers, request }, kind, options, extra);
+    return this.post(route, { headers, request }, veri5Interpreter(kind, extra), options);
   }
 
   private post(
     route: Veri5Route,
     body: Json,
-    kind: Veri5ResponseKind,
+    interpret: Interpreter,
     options: RequestOptions,
-    extra?: Json,
   ): Promise<unknown> {
     return this._execute({
       method: 'POST',
       target: this.routes[route],
       body: serializeBody(body),
       retry: 'billable',
-      interpret: veri5Interpreter(kind, extra),
+      interpret,
       signal: options.signal,
       timeout: options.timeout,
       maxRetries: options.maxRetries,

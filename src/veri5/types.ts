@@ -112,7 +112,10 @@ export interface VerifyBankAccountInput {
   purposeCode?: string;
   customerId?: string;
   debitAccountNo?: string;
-  /** Your idempotency key for this transfer; generated when absent, then reused on every retry. */
+  /**
+   * Seed §3.4.1: "Has to be unique for every request". Generated (32 random hex characters) when
+   * absent. Pass your own to record it before sending; never pass one that Veri5 has already seen.
+   */
   uniqueRequestNo?: string;
 }
 
