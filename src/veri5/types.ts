@@ -28,7 +28,10 @@ export interface Veri5ClientOptions extends CoreOptions {
   routes?: Partial<Record<Veri5Route, string>>;
   /** Largest PAN card image accepted, in decoded bytes. Default 5 MiB (a warning is logged above 500 KB). */
   maxDocumentBytes?: number;
-  /** Your own `stan` source (a numeric string, unique per request). Default: a time-based counter. */
+  /**
+   * Your own `stan` source (a numeric string, unique per request). Default: a 16-digit counter from
+   * a random start per process (see `nextStan`: collisions across instances are negligible).
+   */
   generateStan?: () => string;
   /** Allow the salt in a browser page. Almost always wrong: the salt becomes public. */
   dangerouslyAllowBrowser?: boolean;
