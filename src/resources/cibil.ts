@@ -9,13 +9,13 @@ export interface CibilReport {
   [key: string]: unknown;
 }
 
-/** Answer of `cibil.fetch`; `report_id` is what `cibil.status` takes. */
+/** Answer of `cibil.fetch`; `report_id` is what `cibil.status` takes. Inferred: no seed documents these fields (README, "Where the names come from"). */
 export interface CibilFetchResult {
   report_id?: string;
   [key: string]: unknown;
 }
 
-/** Answer of `cibil.status`. */
+/** Answer of `cibil.status`. Inferred: no seed documents these fields (README, "Where the names come from"). */
 export interface CibilStatus {
   report_id?: string;
   status?: string;

@@ -5,7 +5,12 @@ import { TransportError, classifyNetworkError } from './types.js';
 /** Any `fetch`-compatible function (the global one, undici's, node-fetch, an instrumented wrapper). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-/** Transport over the Fetch API: browsers, workers, Deno, Bun, or a user-supplied `fetch`. */
+/**
+ * Transport over the Fetch API: browsers, workers, Deno, Bun, or a user-supplied `fetch`. It cannot
+ * keep header names' spelling: `Headers` lower-cases every name by specification (and HTTP/2 and
+ * HTTP/3 are lower-case on the wire), so a server reached through it must read headers
+ * case-insensitively. The Node transport (undici) sends names as written.
+ */
 export class FetchTransport implements Transport {
   constructor(private readonly fetchImpl: FetchLike) {}
 

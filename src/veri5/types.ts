@@ -22,9 +22,20 @@ export interface Veri5ClientOptions extends CoreOptions {
   environment?: 'sandbox' | 'production';
   /** Sub-client code of a hosted client (`sub_client_code`); default `''`. */
   subClientCode?: string;
-  /** Other envelope fields (Appendix A): channel_code, run_mode, actor_type, ... */
+  /**
+   * Other envelope fields (Appendix A): channel_code, run_mode, actor_type, ... Defaults (see
+   * `ENVELOPE_DEFAULTS`): `operation_mode: 'SELF'` and `location: 'NA'` as in the seed's samples,
+   * empty strings where Appendix A allows them (`sub_client_code`, `client_ip`) and the samples leave
+   * them empty (`channel_code`, `channel_version`), and `DEFAULT` for `run_mode`, `actor_type`,
+   * `user_handle_type` and `user_handle_value`: the samples send `""` there, but Appendix A marks them
+   * mandatory and names `DEFAULT` as the value when not relevant. That choice is the SDK's.
+   */
   envelope?: Veri5EnvelopeDefaults;
-  /** Route overrides, e.g. `{ bankVerification: '/service/api/1.0/verifyBankAccount' }`. */
+  /**
+   * Route overrides, e.g. `{ bankVerification: '/service/api/1.0/verifyBankAccount' }`. The seed gives
+   * the paths of verifyUserIdDoc, fetchPanDetails and verifyGSTIN; it leaves the bank URL blank, so
+   * `/service/api/1.0/bankVerification` is the SDK's guess.
+   */
   routes?: Partial<Record<Veri5Route, string>>;
   /** Largest PAN card image accepted, in decoded bytes. Default 5 MiB (a warning is logged above 500 KB). */
   maxDocumentBytes?: number;
@@ -125,7 +136,9 @@ export interface VerifyBankAccountInput {
 /**
  * What every Veri5 method returns: `status`, `code` and `message`, plus the response's own fields
  * with their keys normalised to lower snake_case (`Verified_data` → `verified_data`,
- * `Age_band` → `age_band`). Unknown fields pass through.
+ * `Age_band` → `age_band`). Unknown fields pass through. The response fields are seed 003's
+ * (§3.1.2–§3.5.2); `status`, `code` and `message` are the SDK's summary of them (the code is taken
+ * from `verification_code`, `response_status.code` or `code`, whichever the answer has).
  */
 export interface Veri5ResultBase {
   status: 'SUCCESS' | 'FAIL';
@@ -246,7 +259,12 @@ export interface GstinDetails {
   [field: string]: unknown;
 }
 
-/** `verifyGstin` result: `gstin_details` holds GSTN's data on success. */
+/**
+ * `verifyGstin` result: `gstin_details` holds GSTN's data on success. §3.5.2 shows the 27 GSTN
+ * fields as an unnamed object beside `response_status`, so the key is the SDK's: the record is
+ * taken from the top level, or from the first object member holding `lgnm`, `gstin`, `sts` or
+ * `tradeNam`, whatever Veri5 calls it. The raw answer's other fields are kept as they came.
+ */
 export type GstinVerificationResult =
   | (Veri5ResultBase & { status: 'SUCCESS'; request_id: string; gstin_details?: GstinDetails })
   | (Veri5ResultBase & { status: 'FAIL'; request_id: string });
