@@ -3,9 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Needs php-cli beside php-wasm: `npm run test:php-cli` (vitest.php-cli.config.ts).
+    exclude: ['test/php-cli/**', '**/node_modules/**', '**/.git/**'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // Checks once that PHP and Chromium can be had (from npm when the machine has none).
+    globalSetup: ['test/global-setup.ts'],
     // Fails any test in which the SDK logs a secret, a signature or an unmasked identity number.
     setupFiles: ['test/faults/hygiene-setup.ts'],
   },

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import type { CliIO } from '../src/cli/io.js';
 import { startSandbox } from '../src/sandbox/index.js';
+import { runPhp } from './helpers/php.js';
 import { rawRequest, signedRequest } from './helpers/raw-request.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -164,11 +165,10 @@ describe('vistarkriya sign', () => {
     expect(code).toBe(0);
     const text = io.stdout.join('\n');
     expect(text).toContain(`>>>1739612345POST/api/v1/verify/pan${body}<<<`);
-    const php = execFileSync('php', [
-      '-r',
-      'echo hash_hmac("sha256", $argv[1], "sandbox_secret");',
-      `1739612345POST/api/v1/verify/pan${body}`,
-    ]).toString();
+    const php = await runPhp({
+      code: '<?php echo hash_hmac("sha256", $argv[1], "sandbox_secret");',
+      args: [`1739612345POST/api/v1/verify/pan${body}`],
+    });
     expect(text).toContain(`X-Signature: ${php}`);
     expect(text).not.toContain('sandbox_secret');
     expect(text).toContain('HMAC_INVALID');

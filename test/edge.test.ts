@@ -1,11 +1,11 @@
 // The web build in a real edge runtime (the `edge-runtime` package: Vercel's EdgeVM, the same
 // globals as a Vercel Edge function: fetch, Request, WebCrypto, no `process`, no `require`).
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { EdgeRuntime } from 'edge-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_ONLY_IMPORT } from '../scripts/web-platform.mjs';
 import { bundleForWeb } from './browser/bundle.js';
+import { runPhp } from './helpers/php.js';
 import { startSigningServer } from './helpers/signing-server.js';
 
 const SECRET = 'edge_secret_c0ffee';
@@ -50,9 +50,9 @@ async function inEdge<T>(body: string): Promise<T> {
   return JSON.parse(json) as T;
 }
 
-/** The seed's formula in PHP, the normative reference (php-cli is installed in CI). */
-function php(expr: string): string {
-  return execFileSync('php', ['-r', `echo ${expr};`], { encoding: 'utf8' });
+/** The seed's formula in PHP, the normative reference (php-cli or php-wasm: test/helpers/php.ts). */
+function php(expr: string): Promise<string> {
+  return runPhp({ code: `<?php echo ${expr};` });
 }
 
 describe('the web build in an edge runtime', () => {
@@ -78,7 +78,7 @@ describe('the web build in an edge runtime', () => {
       const signer = VK.vistarkriyaSigner({ apiKey: 'k', apiSecret: ${JSON.stringify(SECRET)}, adminCode: '123456' });
       return await signer.sign({ method: 'POST', target: '/api/v1/verify/pan?x=1', body: ${JSON.stringify(body)}, timestamp: 1708425000 });
     `);
-    const expected = php(
+    const expected = await php(
       `hash_hmac('sha256', '1708425000' . 'POST' . '/api/v1/verify/pan?x=1' . ${phpString(body)}, ${phpString(SECRET)})`,
     );
     expect(sig.headers['X-Signature']).toBe(expected);
@@ -93,7 +93,7 @@ describe('the web build in an edge runtime', () => {
       const signer = VK.openLegacySigner({ accessKey: 'open_key', secretKey: 'open_secret' });
       return await signer.sign({ method: 'POST', target: '/open/v1/payment_token', body: ${JSON.stringify(body)}, timestamp: 1708425000 });
     `);
-    const expected = php(
+    const expected = await php(
       `hash_hmac('sha256', preg_replace('/\\s+/', '', '1708425000' . 'POST' . ${phpString(body)}), 'open_secret')`,
     );
     expect(sig.headers.Authorization).toBe(`Bearer open_key:${expected}`);

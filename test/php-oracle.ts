@@ -1,11 +1,11 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { type PhpRunner, sharedPhp } from './helpers/php.js';
 
 /**
- * A long-lived `php` process running the seeds' formulas (scripts/vectors/oracle.php): the
- * independent reference the signers are checked against. One per test file; requests are
- * newline-delimited JSON, answered in order, so many can be in flight at once (batching).
+ * The seeds' formulas run by a real PHP (scripts/vectors/oracle.php on test/helpers/php.ts: php-cli
+ * or php-wasm): the independent reference the signers are checked against. One per test file.
+ * Requests are newline-delimited JSON; those asked in the same turn of the event loop go to PHP as
+ * one run's STDIN (batching), and its answers come back one line each, in order.
  */
 export interface PhpOracle {
   /** seed 000: `hash_hmac('sha256', $timestamp . $method . $endpoint . $body, $api_secret)`. */
@@ -40,37 +40,52 @@ function b64(value: string | Uint8Array): string {
   return (typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value)).toString('base64');
 }
 
-export function startPhpOracle(): PhpOracle {
-  const child: ChildProcessWithoutNullStreams = spawn('php', ['-d', 'memory_limit=512M', ORACLE_PHP], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const pending: { resolve: (v: Record<string, string>) => void; reject: (e: Error) => void }[] = [];
-  let stderr = '';
-  let exited: Error | undefined;
-  child.stderr.on('data', (c: Buffer) => {
-    stderr += c.toString();
-  });
-  const fail = (err: Error) => {
-    exited = err;
-    for (const p of pending.splice(0)) p.reject(err);
-  };
-  child.on('error', fail);
-  child.on('exit', (code) => fail(new Error(`php oracle exited (${code}): ${stderr.slice(0, 500)}`)));
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    const p = pending.shift();
-    if (!p) return;
-    const answer = JSON.parse(line) as Record<string, string>;
-    if (answer.error) p.reject(new Error(`php oracle: ${answer.error}`));
-    else p.resolve(answer);
-  });
+/** Requests per PHP run: bounds the STDIN of one run (bodies can be 20 kB). */
+const MAX_BATCH = 2000;
 
-  const ask = (request: Record<string, unknown>): Promise<Record<string, string>> => {
-    if (exited) return Promise.reject(exited);
-    return new Promise((resolve, reject) => {
-      pending.push({ resolve, reject });
-      child.stdin.write(`${JSON.stringify(request)}\n`);
+interface Pending {
+  line: string;
+  resolve: (answer: Record<string, string>) => void;
+  reject: (err: Error) => void;
+}
+
+/** On `runner`, by default this test file's (php-cli if present, else php-wasm). */
+export function startPhpOracle(runner?: PhpRunner): PhpOracle {
+  const php: Promise<PhpRunner> = runner ? Promise.resolve(runner) : sharedPhp();
+  let closed = false;
+  const queue: Pending[] = [];
+  let draining = false;
+
+  const runBatch = async (batch: Pending[]) => {
+    const r = await (await php).run({ file: ORACLE_PHP, stdin: batch.map((p) => p.line).join('') });
+    const lines = r.stdout.split('\n');
+    if (r.exitCode !== 0 || lines.length !== batch.length + 1) {
+      throw new Error(`php oracle exited (${r.exitCode}): ${r.stderr.slice(0, 500)}`);
+    }
+    batch.forEach((p, i) => {
+      const answer = JSON.parse(lines[i]!) as Record<string, string>;
+      if (answer.error) p.reject(new Error(`php oracle: ${answer.error}`));
+      else p.resolve(answer);
     });
   };
+  const drain = async () => {
+    draining = true;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, MAX_BATCH);
+      await runBatch(batch).catch((err: Error) => {
+        for (const p of batch) p.reject(err);
+      });
+    }
+    draining = false;
+  };
+
+  const ask = (request: Record<string, unknown>): Promise<Record<string, string>> =>
+    new Promise((resolve, reject) => {
+      if (closed) return reject(new Error('php oracle is closed'));
+      queue.push({ line: `${JSON.stringify(request)}\n`, resolve, reject });
+      // Let the caller ask everything it has (e.g. Promise.all over thousands) before PHP runs.
+      if (!draining && queue.length === 1) setImmediate(drain);
+    });
 
   return {
     async vistarkriya(i) {
@@ -100,12 +115,9 @@ export function startPhpOracle(): PhpOracle {
     async version() {
       return (await ask({ kind: 'version' })).php!;
     },
-    close() {
-      if (exited) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.stdin.end();
-      });
+    /** Refuses further requests; the runner stays with its owner. */
+    async close() {
+      closed = true;
     },
   };
 }

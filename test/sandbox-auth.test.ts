@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../src/sandbox/index.js';
+import { runPhp } from './helpers/php.js';
 import { hmacHex, rawRequest, signedRequest } from './helpers/raw-request.js';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -51,12 +51,10 @@ describe('sandbox platform auth (signatures computed independently)', () => {
   it('agrees with PHP hash_hmac for the seed formula', async () => {
     const ts = now();
     const body = '{"pan":"ABCPV1234D"}';
-    const php = execFileSync('php', [
-      '-r',
-      'echo hash_hmac("sha256", $argv[1] . "POST" . "/api/v1/verify/pan" . $argv[2], "sandbox_secret");',
-      String(ts),
-      body,
-    ]).toString();
+    const php = await runPhp({
+      code: '<?php echo hash_hmac("sha256", $argv[1] . "POST" . "/api/v1/verify/pan" . $argv[2], "sandbox_secret");',
+      args: [String(ts), body],
+    });
     expect(php).toBe(hmacHex('sandbox_secret', [`${ts}POST/api/v1/verify/pan${body}`]));
     const res = await signedRequest(sb.url, 'POST', '/api/v1/verify/pan', body, {
       timestamp: ts,
@@ -242,13 +240,10 @@ describe('sandbox Open legacy auth (/open/)', () => {
   afterAll(() => sb.close());
 
   const phpSignature = (ts: number, method: string, body: string) =>
-    execFileSync('php', [
-      '-r',
-      '$s = $argv[1] . $argv[2] . ($argv[2] === "GET" ? "" : $argv[3]); echo hash_hmac("sha256", preg_replace("/\\s+/", "", $s), "open_test_secret");',
-      String(ts),
-      method,
-      body,
-    ]).toString();
+    runPhp({
+      code: '<?php $s = $argv[1] . $argv[2] . ($argv[2] === "GET" ? "" : $argv[3]); echo hash_hmac("sha256", preg_replace("/\\s+/", "", $s), "open_test_secret");',
+      args: [String(ts), method, body],
+    });
 
   it('accepts a PHP-computed signature; the body keeps its whitespace on the wire', async () => {
     const ts = now();
@@ -258,7 +253,7 @@ describe('sandbox Open legacy auth (/open/)', () => {
       'POST',
       '/open/v1/payment_token',
       {
-        Authorization: `Bearer open_test_key:${phpSignature(ts, 'POST', body)}`,
+        Authorization: `Bearer open_test_key:${await phpSignature(ts, 'POST', body)}`,
         'X-O-Timestamp': String(ts),
         'Content-Type': 'application/json',
       },
@@ -272,7 +267,7 @@ describe('sandbox Open legacy auth (/open/)', () => {
   it('GET signs timestamp + METHOD only; a wrong signature or stale timestamp is refused', async () => {
     const ts = now();
     const ok = await rawRequest(sb.url, 'GET', '/open/v1/status', {
-      Authorization: `Bearer open_test_key:${phpSignature(ts, 'GET', '')}`,
+      Authorization: `Bearer open_test_key:${await phpSignature(ts, 'GET', '')}`,
       'X-O-Timestamp': String(ts),
     });
     expect(ok.status).toBe(200);
@@ -282,7 +277,7 @@ describe('sandbox Open legacy auth (/open/)', () => {
     });
     expect(bad.status).toBe(401);
     const stale = await rawRequest(sb.url, 'GET', '/open/v1/status', {
-      Authorization: `Bearer open_test_key:${phpSignature(ts - 400, 'GET', '')}`,
+      Authorization: `Bearer open_test_key:${await phpSignature(ts - 400, 'GET', '')}`,
       'X-O-Timestamp': String(ts - 400),
     });
     expect(stale.status).toBe(401);

@@ -5,14 +5,14 @@
 //                           (GET: $timestamp.$method only)
 //   seed 003 (Veri5):       hash('sha256', implode('|', $fields))
 //
-// Run from the repository root:  php scripts/vectors/generate.php
-// Writes test/vectors/vistarkriya.json, open-legacy.json and veri5.json (committed).
+// Run from the repository root:  php scripts/vectors/generate.php [OUT_DIR]
+// Writes vistarkriya.json, open-legacy.json and veri5.json to OUT_DIR, by default test/vectors (committed).
 // Large bodies are stored as { "unit", "count" } and expanded with str_repeat (and by the tests
 // with String.prototype.repeat) so that the committed files stay small.
 
 declare(strict_types=1);
 
-$out = dirname(__DIR__, 2) . '/test/vectors';
+$out = $argv[1] ?? dirname(__DIR__, 2) . '/test/vectors';
 if (!is_dir($out)) mkdir($out, 0777, true);
 
 // ---------------------------------------------------------------- seed formulas (verbatim)

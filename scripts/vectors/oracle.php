@@ -1,6 +1,6 @@
 <?php
-// Long-lived PHP signing oracle for the property and client tests (test/php-oracle.ts).
-// Reads one JSON request per line on stdin, answers one JSON line per request, in order.
+// PHP signing oracle for the property and client tests (test/php-oracle.ts), on php-cli or php-wasm.
+// Reads one JSON request per line on STDIN until its end, answers one JSON line per request, in order.
 // Strings travel base64-encoded so the exact UTF-8 bytes reach the seeds' formulas untouched.
 //   {"kind":"vistarkriya","secret","timestamp","method","target","body"} -> {"signature"}
 //   {"kind":"open-legacy","secret","timestamp","method","body"}          -> {"signature","prehash"}

@@ -1,8 +1,8 @@
 // Proof in a real browser: headless Chromium loads a page served from 127.0.0.1 that bundles the
 // SDK, and calls the local sandbox through createProxyHandler mounted on the same server.
-// Needs Chromium: Debian `apt-get install -y chromium` (or CHROMIUM_PATH=/path/to/chrome).
+// Chromium: CHROMIUM_PATH, else one on this machine, else the npm build (test/helpers/chromium.ts).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -11,9 +11,9 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyHandler, toNodeHandler } from '../../src/proxy/index.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { findChromium } from '../helpers/chromium.js';
 import { bundleForWeb } from './bundle.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -37,11 +37,7 @@ let context: BrowserContext;
 let userDataDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
+  const browser = await findChromium();
   bundle = await bundleForWeb('test/browser/app.ts', { format: 'esm' });
   sandbox = await startSandbox({ credentials: { apiSecret: SECRET } });
   proxy = createProxyHandler({
@@ -71,9 +67,9 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   userDataDir = mkdtempSync(path.join(os.tmpdir(), 'vk-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: [...browser.args, ...CHROMIUM_FLAGS],
   });
 }, 60_000);
 
