@@ -13,8 +13,9 @@ export interface CoreOptions {
   /** Retries after the first attempt (see README, Reliability). Default 2. */
   maxRetries?: number;
   /**
-   * Your own `fetch` (tests, proxies, instrumentation). Node uses undici otherwise. Note: `fetch`
-   * sends header names lower-cased (`x-api-key`); undici keeps the documented spelling.
+   * Your own `fetch` (tests, proxies, instrumentation). Node uses undici otherwise, which keeps the
+   * documented header spelling (`X-API-Key`); through `fetch` that is not guaranteed (see
+   * `FetchTransport`).
    */
   fetch?: FetchLike;
   /** Any console-like logger. Default: `console`. */
