@@ -1,34 +1,14 @@
 // Appendix A: `stan` is "A unique number generated per request by the client". A service runs
 // several instances: stans from processes started in the same millisecond must still all differ.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAN_MAX, STAN_MIN, createStanSource, nextStan } from '../src/veri5/envelope.js';
+import { REPO_ROOT } from './helpers/php.js';
+import { runNode } from './helpers/run-node.js';
 import { type Veri5TestServer, startVeri5Server } from './helpers/veri5-server.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CHILD = path.join(ROOT, 'test/helpers/stan-child.ts');
-
-function runChild(
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const CHILD = path.join(REPO_ROOT, 'test/helpers/stan-child.ts');
+const runChild = (env: Record<string, string>) => runNode(['--import', 'tsx', CHILD], env);
 
 describe('stan across processes', () => {
   let server: Veri5TestServer;

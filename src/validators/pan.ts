@@ -40,10 +40,10 @@ export function isValidPan(value: unknown, options: { strict?: boolean } = {}): 
  */
 const HOLDER_TYPE_BY_LETTER = {
   P: 'IND',
-  C: 'COM',
   H: 'HUF',
   A: 'AOP',
   B: 'BOI',
+  C: 'COM',
   G: 'GOV',
   J: 'AJP',
   L: 'LOA',
@@ -55,18 +55,8 @@ const HOLDER_TYPE_BY_LETTER = {
 export type PanHolderType = (typeof HOLDER_TYPE_BY_LETTER)[keyof typeof HOLDER_TYPE_BY_LETTER];
 
 /** @internal Every holder type, in Table 1's order. */
-export const PAN_HOLDER_TYPE_CODES: readonly PanHolderType[] = [
-  'IND',
-  'HUF',
-  'AOP',
-  'BOI',
-  'COM',
-  'GOV',
-  'AJP',
-  'LOA',
-  'FIR',
-  'TST',
-];
+export const PAN_HOLDER_TYPE_CODES: readonly PanHolderType[] =
+  /* @__PURE__ */ Object.values(HOLDER_TYPE_BY_LETTER);
 
 /**
  * The holder type a well-formed PAN's 4th character stands for (`'IND'` for P, `'COM'` for C, …),
