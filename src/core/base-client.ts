@@ -12,8 +12,8 @@ const SDK_VERSION = '0.1.0';
  * The SDK's own headers, spelled as the seeds write them. `Content-Type: application/json` goes on
  * every request, GET included, because seed 000's PHP client sends it on its GET example and a
  * server written from the seeds may expect it (seed 004: "All request bodies should have a
- * content type of application/json"). A page calling its own proxy on the same origin is not
- * affected; a cross-origin call needs a CORS preflight anyway, for the auth headers.
+ * content type of application/json"). In a browser it would add a CORS preflight only across
+ * origins; a page calls its `createProxyHandler` route on its own origin.
  */
 function sdkHeaders(isNodeLike: boolean): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };

@@ -1,4 +1,4 @@
-/** Paging information of a list answer (`data.pagination`). Inferred: no seed documents these fields (README, "Where the names come from"). */
+/** Paging information of a list answer (`data.pagination`). Field names inferred: no seed documents them. */
 export interface Pagination {
   /** 1-based page number of this answer. */
   page: number;

@@ -9,8 +9,8 @@ export interface VerifyServiceCatalog {
 }
 
 /**
- * Answer of `verify.pan`. Inferred: no seed documents these fields (README, "Where the names come from"). The route and
- * the `pan` input are seed 000's; read other fields from the index signature, or call `vk.request()`.
+ * Answer of `verify.pan`. Field names inferred: no seed documents them (the route and the `pan`
+ * input are seed 000's). A field not listed is still there through the index signature.
  */
 export interface PanVerification {
   verification_id: string;
@@ -24,7 +24,10 @@ export interface PanVerification {
   [key: string]: unknown;
 }
 
-/** Answer of `verify.aadhaar`. The full number never comes back. Inferred: no seed documents these fields (README, "Where the names come from"). */
+/**
+ * Answer of `verify.aadhaar`. The full number never comes back. Field names inferred: no seed
+ * documents them.
+ */
 export interface AadhaarVerification {
   verification_id: string;
   status: 'VALID' | 'INVALID';
@@ -36,7 +39,7 @@ export interface AadhaarVerification {
   [key: string]: unknown;
 }
 
-/** Answer of `verify.bank`. Inferred: no seed documents these fields (README, "Where the names come from"). */
+/** Answer of `verify.bank`. Field names inferred: no seed documents them. */
 export interface BankVerification {
   verification_id: string;
   status: 'VALID' | 'INVALID' | 'NAME_MISMATCH';
@@ -48,9 +51,8 @@ export interface BankVerification {
 }
 
 /**
- * Answer of `verify.gst`. Inferred: no seed documents these fields (README, "Where the names come from"). The route
- * itself is inferred too: the platform's route list has no GST entry; set `routes: { 'verify.gst': … }`
- * if yours differs.
+ * Answer of `verify.gst`. Field names inferred: no seed documents them. The route is inferred too
+ * (the platform's route list has no GST entry): set `routes: { 'verify.gst': … }` if yours differs.
  */
 export interface GstVerification {
   verification_id: string;
