@@ -139,7 +139,7 @@ function withUniqueRequestNo(err: unknown, uniqueRequestNo: string): unknown {
  *
  * @example
  * const veri5 = new Veri5Client({ clientCode, apiKey, salt, environment: 'sandbox' });
- * const r = await veri5.verifyPan({ panNumber: 'ABCPE1234F', name: 'Asha Rao', dob: '01/01/1990' });
+ * const r = await veri5.verifyPan({ panNumber: 'ABCPE1234F', name: 'Asha Rao', dob: '01/01/1990', consent: true });
  * if (r.status === 'FAIL' && r.code === '400101') console.log('name does not match');
  */
 export class Veri5Client extends BaseClient {

@@ -91,8 +91,8 @@ function randomStanStart(): number {
  * (n_a + n_b) / 8.0 × 10^15, so for K processes of n calls each it is below K² · n / 8.0 × 10^15.
  * 100 instances × 1 million calls each: < 1.3 × 10^-6; 1,000 instances × 1 million: < 1.3 × 10^-4.
  * Fresh random bits in every value would be far worse at this length (the birthday bound: 10^8
- * values in all would collide with probability ~0.5), and the clock (the previous scheme) is
- * shared by every process started in the same millisecond.
+ * values in all would collide with probability ~0.5), and a clock-based value is shared by every
+ * process started in the same millisecond.
  */
 export const nextStan: () => string = /* @__PURE__ */ createStanSource(randomStanStart);
 
