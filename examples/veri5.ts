@@ -16,7 +16,12 @@ export default async function veri5(log: Log): Promise<string> {
   const v5 = new Veri5Client();
   const wrongSalt = new Veri5Client({ salt: 'not-the-salt', maxRetries: 0 });
   try {
-    const pan = await v5.verifyPan({ panNumber: MAGIC.pan.valid, name: 'Ravi Kumar', dob: '01/01/1990' });
+    const pan = await v5.verifyPan({
+      panNumber: MAGIC.pan.valid,
+      name: 'Ravi Kumar',
+      dob: '01/01/1990',
+      consent: true,
+    });
     log(`verifyPan ${MAGIC.pan.valid}: ${pan.status} ${pan.code} (txn ${pan.txn_id})`);
     expect(pan.status === 'SUCCESS', 'valid PAN verifies');
 
@@ -30,6 +35,7 @@ export default async function veri5(log: Log): Promise<string> {
       panNumber: MAGIC.pan.name_mismatch,
       name: 'Ravi Kumar',
       dob: '01/01/1990',
+      consent: true,
     });
     log(`verifyPan ${MAGIC.pan.name_mismatch}: ${mismatch.status} ${mismatch.code} (${mismatch.message})`);
     expect(
@@ -37,7 +43,10 @@ export default async function veri5(log: Log): Promise<string> {
       'name mismatch is a FAIL result, not an error',
     );
 
-    const invalid = await v5.verifyPan({ panNumber: MAGIC.pan.invalid }, { subCode: 'NUMBER' });
+    const invalid = await v5.verifyPan(
+      { panNumber: MAGIC.pan.invalid, consent: true },
+      { subCode: 'NUMBER' },
+    );
     expect(invalid.status === 'FAIL' && invalid.code === '400103', 'invalid PAN is FAIL 400103');
     log(`verifyPan ${MAGIC.pan.invalid}: ${invalid.status} ${invalid.code}`);
 

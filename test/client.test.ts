@@ -216,7 +216,7 @@ describe('VistarkriyaClient.request', () => {
       maxRetries: 0,
       fetch: async (_url, init) => {
         const headers = init.headers as Record<string, string>;
-        sentSignature = headers['x-signature']!;
+        sentSignature = new Headers(headers).get('x-signature')!;
         const err = new TypeError(
           `socket hang up; request headers ${JSON.stringify(headers)} secret test_secret`,
         );

@@ -1,26 +1,9 @@
 // `npm run demo` as CI runs it: a child process that must exit 0 with every example passing.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../scripts/demo-runner.js';
+import { runNode } from './helpers/run-node.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runNode(args, { NO_COLOR: '1' });
 
 describe('npm run demo', () => {
   it('runs every example against the in-process sandbox and exits 0', async () => {

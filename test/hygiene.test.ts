@@ -128,7 +128,9 @@ async function runVeri5() {
   clients.push(v5);
   const quick = { timeout: 300, maxRetries: 0 };
   for (const panNumber of Object.values(MAGIC_PAN)) {
-    await settle(() => v5.verifyPan({ panNumber, name: 'Asha Verma', dob: '01/01/1990' }, quick));
+    await settle(() =>
+      v5.verifyPan({ panNumber, name: 'Asha Verma', dob: '01/01/1990', consent: true }, quick),
+    );
   }
   for (const aadhaarNumber of AADHAAR_NUMBERS)
     await settle(() => v5.verifyAadhaar({ aadhaarNumber, consent: true }, quick));

@@ -272,10 +272,10 @@ describe('validation before sending: nothing reaches the server', () => {
       rule: 'fifth_character',
     },
     {
-      name: 'PAN with an impossible holder type',
-      call: () => vk.verify.pan({ pan: 'ABCXE1234F' }),
+      name: 'PAN with non-ASCII (full-width) digits',
+      call: () => vk.verify.pan({ pan: 'ABCPE\uff11\uff12\uff13\uff14F' }),
       field: 'pan',
-      rule: 'holder_type',
+      rule: 'format',
     },
     {
       name: 'CIBIL fetch without consent',

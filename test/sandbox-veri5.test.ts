@@ -262,7 +262,9 @@ describe('Veri5Client against the sandbox', () => {
     const bad = new Veri5Client({ ...sb.veri5Options, salt: 'zz-not-the-salt-zz', maxRetries: 0 });
     try {
       expect((await v5.verifyGstin({ gstin: MAGIC.gstin.valid })).status).toBe('SUCCESS');
-      expect(await v5.verifyPan({ panNumber: MAGIC.pan.invalid }, { subCode: 'NUMBER' })).toMatchObject({
+      expect(
+        await v5.verifyPan({ panNumber: MAGIC.pan.invalid, consent: true }, { subCode: 'NUMBER' }),
+      ).toMatchObject({
         status: 'FAIL',
         code: '400103',
       });

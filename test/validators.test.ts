@@ -16,6 +16,7 @@ import {
   isValidIsoDate,
   isValidPan,
   isValidVerhoeff,
+  panHolderType,
   maskAadhaar,
   mobileSchema,
   normalizeAadhaar,
@@ -125,9 +126,43 @@ describe('PAN', () => {
     expect(parseInput(panSchema, 'abcpe1234f')).toBe('ABCPE1234F');
   });
 
-  it('rejects impossible holder types (rule holder_type) and bad shapes (rule format)', () => {
-    for (const t of 'DEIKMNOQRSUVWXYZ') expect(isValidPan(`ABC${t}E1234F`)).toBe(false);
-    expect(issuesOf(() => parseInput(panSchema, 'ABCXE1234F')).rule).toBe('holder_type');
+  it('the holder type is information: any 4th letter passes, unless strict mode is asked for', () => {
+    // Seed 000 signs {"pan":"ABCDE1234F"}: D is in no holder-type table, and the PAN must pass.
+    expect(isValidPan('ABCDE1234F')).toBe(true);
+    expect(parseInput(panSchema, 'abcde1234f')).toBe('ABCDE1234F');
+    for (const t of 'DEIKMNOQRSUVWXYZ') {
+      expect(isValidPan(`ABC${t}E1234F`)).toBe(true);
+      expect(isValidPan(`ABC${t}E1234F`, { strict: true })).toBe(false);
+      expect(panHolderType(`ABC${t}E1234F`)).toBeUndefined();
+    }
+    const table1 = {
+      P: 'IND',
+      C: 'COM',
+      H: 'HUF',
+      A: 'AOP',
+      B: 'BOI',
+      G: 'GOV',
+      J: 'AJP',
+      L: 'LOA',
+      F: 'FIR',
+      T: 'TST',
+    };
+    for (const [letter, type] of Object.entries(table1)) {
+      expect(panHolderType(`abc${letter.toLowerCase()}e1234f`)).toBe(type);
+      expect(isValidPan(`ABC${letter}E1234F`, { strict: true })).toBe(true);
+    }
+    expect(panHolderType('ABCPE1234')).toBeUndefined();
+    expect(panHolderType(42)).toBeUndefined();
+  });
+
+  it('the format is the hard rule: 5 letters, 4 digits, 1 letter, ASCII only', () => {
+    for (const bad of ['ABCDE１２３４F', 'ABCDE١٢٣٤F', 'ABCDÉ1234F', 'ΑBCDE1234F', 'ABCDE1234F\u200b']) {
+      expect(isValidPan(JSON.parse(`"${bad}"`))).toBe(false);
+      expect(isValidPan(JSON.parse(`"${bad}"`), { strict: true })).toBe(false);
+    }
+  });
+
+  it('rejects bad shapes (rule format)', () => {
     for (const bad of ['ABCPE1234', 'ABCPE12345', 'ABCP51234F', 'ABCPE1234F1', '', 'ABCPE12A4F']) {
       expect(isValidPan(bad)).toBe(false);
       expect(issuesOf(() => parseInput(panSchema, bad)).rule).toBe('format');
@@ -177,7 +212,8 @@ describe('GSTIN', () => {
     expect(isValidGstin(with14('99AAECK9415C1Z'))).toBe(true);
     expect(issuesOf(() => parseInput(gstinSchema, with14('39AAECK9415C1Z'))).rule).toBe('state_code');
     expect(issuesOf(() => parseInput(gstinSchema, with14('00AAECK9415C1Z'))).rule).toBe('state_code');
-    expect(issuesOf(() => parseInput(gstinSchema, with14('29AAEXK9415C1Z'))).rule).toBe('holder_type');
+    // The embedded PAN's 4th letter is information, like a PAN's (see panHolderType).
+    expect(isValidGstin(with14('29AAEXK9415C1Z'))).toBe(true);
     expect(issuesOf(() => parseInput(gstinSchema, with14('29AAEC19415C1Z'))).rule).toBe('pan');
     expect(issuesOf(() => parseInput(gstinSchema, with14('29AAECK9415C0Z'))).rule).toBe('format');
     expect(issuesOf(() => parseInput(gstinSchema, '29AAECK9415C1Z')).rule).toBe('format');

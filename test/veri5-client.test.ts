@@ -122,7 +122,13 @@ describe('Veri5Client against an independent Veri5 server', () => {
 
   it('verifies a PAN, then fetches its details with an accepted fetchPanDetails hash', async () => {
     const veri5 = client();
-    const r = await veri5.verifyPan({ panNumber: PAN, name: 'ASHA RAO', dob: '01/01/1990', panType: 'IND' });
+    const r = await veri5.verifyPan({
+      panNumber: PAN,
+      name: 'ASHA RAO',
+      dob: '01/01/1990',
+      panType: 'IND',
+      consent: true,
+    });
     expect(r).toMatchObject({ status: 'SUCCESS', code: '000', verification_method: 'VERIFY_PAN_DATA' });
     const sent = server.seen[0]!.json;
     expect(sent.headers).toMatchObject({ function_code: 'VERIFY_PAN', function_sub_code: 'DATA' });
@@ -146,10 +152,15 @@ describe('Veri5Client against an independent Veri5 server', () => {
   });
 
   it('returns a PAN name mismatch as { status: FAIL, code: 400101 } instead of throwing', async () => {
-    const r = await client().verifyPan({ panNumber: PAN, name: MAGIC.mismatchName, dob: '01/01/1990' });
+    const r = await client().verifyPan({
+      panNumber: PAN,
+      name: MAGIC.mismatchName,
+      dob: '01/01/1990',
+      consent: true,
+    });
     expect(r).toMatchObject({ status: 'FAIL', code: '400101', txn_id: 'TXN-MISMATCH' });
     expect(r.message).toMatch(/Name is Incorrect/);
-    const invalid = await client().verifyPan({ panNumber: MAGIC.invalidPan });
+    const invalid = await client().verifyPan({ panNumber: MAGIC.invalidPan, consent: true });
     expect(invalid).toMatchObject({ status: 'FAIL', code: '400103', message: 'Invalid PAN' });
     expect(server.seen[1]!.json.headers.function_sub_code).toBe('NUMBER');
   });
@@ -196,7 +207,7 @@ describe('Veri5Client against an independent Veri5 server', () => {
 
   it('sends every Appendix A envelope field, with client and per-client defaults', async () => {
     const veri5 = client({ subClientCode: 'SUB1', envelope: { channel_code: 'WEB', run_mode: 'REAL' } });
-    await veri5.verifyPan({ panNumber: PAN });
+    await veri5.verifyPan({ panNumber: PAN, consent: true });
     const h = server.seen[0]!.json.headers;
     expect(Object.keys(h).sort()).toEqual([...ENVELOPE_FIELDS].sort());
     for (const f of ENVELOPE_FIELDS) expect(typeof h[f]).toBe('string');
@@ -213,7 +224,7 @@ describe('Veri5Client against an independent Veri5 server', () => {
 
   it('never puts the salt in any request body or header, for every operation', async () => {
     const veri5 = client();
-    const pan = await veri5.verifyPan({ panNumber: PAN, name: 'ASHA RAO', dob: '01/01/1990' });
+    const pan = await veri5.verifyPan({ panNumber: PAN, name: 'ASHA RAO', dob: '01/01/1990', consent: true });
     await veri5.fetchPanDetails({ txnId: pan.txn_id! });
     await veri5.verifyAadhaar({ aadhaarNumber: AADHAAR, consent: true });
     await veri5.verifyGstin({ gstin: '29AAECK9415C1ZJ' });
@@ -232,7 +243,7 @@ describe('Veri5Client against an independent Veri5 server', () => {
   it('gives 50 rapid concurrent calls 50 distinct numeric stans and a current transmission_datetime', async () => {
     const veri5 = client();
     const start = Date.now();
-    await Promise.all(Array.from({ length: 50 }, () => veri5.verifyPan({ panNumber: PAN })));
+    await Promise.all(Array.from({ length: 50 }, () => veri5.verifyPan({ panNumber: PAN, consent: true })));
     const end = Date.now();
     const stans = server.seen.map((r) => r.json.headers.stan as string);
     expect(stans).toHaveLength(50);
@@ -277,13 +288,13 @@ describe('Veri5Client against an independent Veri5 server', () => {
     expect(server.seen).toHaveLength(3);
   });
 
-  it('reuses one uniqueRequestNo when a penny drop is retried after 429', async () => {
+  it('does not re-send a penny drop after 429; calling again sends a new uniqueRequestNo', async () => {
     server.script.push({
       status: 429,
       headers: { 'retry-after': '0' },
       body: { message: 'Too many requests' },
     });
-    const r = await client().verifyBankAccount({
+    const input = {
       beneficiaryName: 'Asha Rao',
       accountNumber: '0012 3456 7890',
       ifsc: 'sbin0001234',
@@ -291,16 +302,19 @@ describe('Veri5Client against an independent Veri5 server', () => {
       email: 'asha@example.com',
       address: 'MG Road, Bengaluru',
       country: 'IN',
-    });
+    };
+    await expect(client().verifyBankAccount(input)).rejects.toBeInstanceOf(RateLimitError);
+    expect(server.seen).toHaveLength(1);
+    const r = await client().verifyBankAccount(input);
     expect(r).toMatchObject({ status: 'SUCCESS', code: '4000' });
     expect(server.seen).toHaveLength(2);
     const [first, second] = server.seen.map((s) => s.json);
     expect(first.uniqueRequestNo).toMatch(/^[0-9a-f]{32}$/);
-    expect(second.uniqueRequestNo).toBe(first.uniqueRequestNo);
-    expect(r.uniqueRequestNo).toBe(first.uniqueRequestNo);
+    expect(second.uniqueRequestNo).not.toBe(first.uniqueRequestNo);
+    expect(r.uniqueRequestNo).toBe(second.uniqueRequestNo);
     expect(second).toEqual({
       version: '',
-      uniqueRequestNo: first.uniqueRequestNo,
+      uniqueRequestNo: second.uniqueRequestNo,
       purposeCode: '',
       customerID: '',
       clientCode: 'VERI5_TEST',
@@ -389,11 +403,15 @@ describe('input validation before sending', () => {
 
   it('rejects bad PANs, DATA without name or dob, impossible dates and unknown PAN types', async () => {
     const v = client();
-    await rejects(v.verifyPan({ panNumber: 'ABCDE123' }), 'panNumber', 'format');
-    await rejects(v.verifyPan({ panNumber: PAN }, { subCode: 'DATA' }), 'name', 'required');
-    await rejects(v.verifyPan({ panNumber: PAN }, { subCode: 'DATA' }), 'dob', 'required');
-    await rejects(v.verifyPan({ panNumber: PAN, name: 'A', dob: '31/02/1990' }), 'dob', 'date');
-    await rejects(v.verifyPan({ panNumber: PAN, panType: 'XYZ' as 'IND' }), 'panType', 'enum');
+    await rejects(v.verifyPan({ panNumber: 'ABCDE123', consent: true }), 'panNumber', 'format');
+    await rejects(v.verifyPan({ panNumber: PAN, consent: true }, { subCode: 'DATA' }), 'name', 'required');
+    await rejects(v.verifyPan({ panNumber: PAN, consent: true }, { subCode: 'DATA' }), 'dob', 'required');
+    await rejects(
+      v.verifyPan({ panNumber: PAN, name: 'A', dob: '31/02/1990', consent: true }),
+      'dob',
+      'date',
+    );
+    await rejects(v.verifyPan({ panNumber: PAN, panType: 'XYZ' as 'IND', consent: true }), 'panType', 'enum');
     expect(server.seen).toHaveLength(0);
   });
 
@@ -440,23 +458,23 @@ describe('input validation before sending', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       Buffer.alloc(16),
     ]);
-    await v.verifyPan({ document: `data:image/png;base64,${png.toString('base64')}` });
+    await v.verifyPan({ document: `data:image/png;base64,${png.toString('base64')}`, consent: true });
     expect(server.seen[0]!.json.request.pan_details).toEqual({ document: png.toString('base64') });
     expect(server.seen[0]!.json.headers.function_sub_code).toBe('DOCUMENT');
     expect(lines).toHaveLength(0);
 
     await rejects(
-      v.verifyPan({ document: Buffer.from('%PDF-1.7 not an image').toString('base64') }),
+      v.verifyPan({ document: Buffer.from('%PDF-1.7 not an image').toString('base64'), consent: true }),
       'document',
       'image_type',
     );
-    await rejects(v.verifyPan({}, { subCode: 'DOCUMENT' }), 'document', 'required');
+    await rejects(v.verifyPan({ consent: true }, { subCode: 'DOCUMENT' }), 'document', 'required');
     const huge = Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]);
-    await rejects(v.verifyPan({ document: new Uint8Array(huge) }), 'document', 'max_size');
+    await rejects(v.verifyPan({ document: new Uint8Array(huge), consent: true }), 'document', 'max_size');
     expect(server.seen).toHaveLength(1);
 
     const large = Buffer.concat([png, Buffer.alloc(600 * 1024)]);
-    await v.verifyPan({ document: new Uint8Array(large) });
+    await v.verifyPan({ document: new Uint8Array(large), consent: true });
     expect(lines.join('\n')).toMatch(/Veri5 recommends < 500 KB/);
   });
 });
@@ -469,7 +487,7 @@ describe('custom stan source', () => {
       headers: { 'retry-after-ms': '1' },
       body: { response_status: { code: '410007', message: 'down', status: 'FAIL' } },
     });
-    await v.verifyPan({ panNumber: PAN });
+    await v.verifyPan({ panNumber: PAN, consent: true });
     expect(server.seen.map((r) => r.json.headers.stan)).toEqual(['9001', '9002']);
   });
 });
@@ -495,7 +513,7 @@ describe('answer shapes the seed leaves open', () => {
       body: '<html>Bad gateway</html>',
     });
     const err = await client()
-      .verifyPan({ panNumber: PAN })
+      .verifyPan({ panNumber: PAN, consent: true })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'InternalServerError', status: 502, outcomeUnknown: true });
     expect(server.seen).toHaveLength(1);

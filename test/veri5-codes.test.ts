@@ -49,7 +49,8 @@ const SEED_CODES: Array<[code: string, table: string, op: Op, expected: Expectat
   ['333', 'Table 4', 'aadhaar', err(Veri5UnknownError, false, true)],
   ['4000', 'Table 5', 'bank', success],
   ['4001', 'Table 5', 'bank', result],
-  ['4002', 'Table 5', 'bank', err(Veri5ServiceUnavailableError, true)],
+  // "Caused due to Internal Error": the transfer may have happened, so it is never re-sent.
+  ['4002', 'Table 5', 'bank', err(Veri5UnknownError, false, true)],
   ['400401', 'Table 6', 'gstin', err(Veri5HashError)],
   ['400402', 'Table 6', 'gstin', err(Veri5QuotaError)],
   ['400403', 'Table 6', 'gstin', err(Veri5MissingFieldError)],
@@ -119,7 +120,7 @@ afterAll(async () => {
 function call(op: Op): Promise<{ status: string; code: string; message: string }> {
   switch (op) {
     case 'pan':
-      return veri5.verifyPan({ panNumber: 'ABCPE1234F' });
+      return veri5.verifyPan({ panNumber: 'ABCPE1234F', consent: true });
     case 'panDetails':
       return veri5.fetchPanDetails({ txnId: 'T1' });
     case 'aadhaar':
@@ -198,7 +199,7 @@ describe('Veri5 code table', () => {
     server.script.push({
       body: { verification_status: 'FAIL', response_status: { code: '000', status: 'SUCCESS' } },
     });
-    await expect(veri5.verifyPan({ panNumber: 'ABCPE1234F' })).rejects.toMatchObject({
+    await expect(veri5.verifyPan({ panNumber: 'ABCPE1234F', consent: true })).rejects.toMatchObject({
       name: 'ResponseValidationError',
     });
   });

@@ -88,14 +88,12 @@ describe('Veri5 hash (Appendix E)', () => {
 
 describe('stan and transmission_datetime', () => {
   it('gives distinct, increasing numeric stans within one millisecond', () => {
-    const now = Date.now();
-    const stans = Array.from({ length: 5000 }, () => nextStan(now));
+    const stans = Array.from({ length: 5000 }, () => nextStan());
     expect(new Set(stans).size).toBe(5000);
     for (const s of stans) expect(s).toMatch(/^\d+$/);
+    // Increasing: a run from a random start (wrapping after 8 × 10^15 values: never in practice).
     for (let i = 1; i < stans.length; i++) expect(BigInt(stans[i]!) > BigInt(stans[i - 1]!)).toBe(true);
     expect(Number.isSafeInteger(Number(stans.at(-1)))).toBe(true);
-    // Still anchored to the clock: the first value is within a second of now (in µs-ish units).
-    expect(Math.abs(Number(stans[0]) / 1000 - now)).toBeLessThan(1000);
   });
 
   it('stamps a fresh stan and a ms time (skew-corrected) into the envelope, skipping bodies without one', () => {

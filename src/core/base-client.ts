@@ -3,10 +3,23 @@ import { defaultTransport } from '../transport/default.js';
 import { Clock } from './clock.js';
 import { createLogger } from './logger.js';
 import { type CoreOptions, DEFAULTS, splitBaseURL } from './options.js';
-import { type CallSpec, type PipelineConfig, execute } from './pipeline.js';
+import { type CallSpec, type PipelineConfig, execute, mergeHeaders } from './pipeline.js';
 import { type Redactor, createRedactor } from './redact.js';
 
 const SDK_VERSION = '0.1.0';
+
+/**
+ * The SDK's own headers, spelled as the seeds write them. `Content-Type: application/json` goes on
+ * every request, GET included, because seed 000's PHP client sends it on its GET example and a
+ * server written from the seeds may expect it (seed 004: "All request bodies should have a
+ * content type of application/json"). In a browser it would add a CORS preflight only across
+ * origins; a page calls its `createProxyHandler` route on its own origin.
+ */
+function sdkHeaders(isNodeLike: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  if (isNodeLike) headers['User-Agent'] = `vistarkriya-node/${SDK_VERSION}`;
+  return headers;
+}
 
 /**
  * What VistarkriyaClient and Veri5Client share: transport, clock, logger, redaction and the
@@ -36,11 +49,8 @@ export abstract class BaseClient {
       maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
       log: createLogger(options, this.redact),
       redact: this.redact,
-      defaultHeaders: {
-        Accept: 'application/json',
-        ...(isNodeLike ? { 'User-Agent': `vistarkriya-node/${SDK_VERSION}` } : {}),
-        ...options.defaultHeaders,
-      },
+      // Merged once here (case-insensitively, yours win), not on every call.
+      defaultHeaders: mergeHeaders(sdkHeaders(isNodeLike), options.defaultHeaders, {}),
     };
   }
 

@@ -12,13 +12,20 @@ export interface CoreOptions {
   timeout?: number;
   /** Retries after the first attempt (see README, Reliability). Default 2. */
   maxRetries?: number;
-  /** Your own `fetch` (tests, proxies, instrumentation). Node uses undici otherwise. */
+  /**
+   * Your own `fetch` (tests, proxies, instrumentation). Node uses undici otherwise, which keeps the
+   * documented header spelling (`X-API-Key`); through `fetch` that is not guaranteed (see
+   * `FetchTransport`).
+   */
   fetch?: FetchLike;
   /** Any console-like logger. Default: `console`. */
   logger?: Logger;
   /** Default `warn`, or the `VISTARKRIYA_LOG` environment variable. */
   logLevel?: LogLevel;
-  /** Extra headers on every request (never allowed to replace the auth headers). */
+  /**
+   * Extra headers on every request. They replace the SDK's defaults of the same name, compared
+   * case-insensitively (`accept` replaces `Accept`); they never replace the auth headers.
+   */
   defaultHeaders?: Record<string, string>;
   /** A `Retry-After` longer than this (seconds) is not waited for. Default 60. */
   maxRetryAfter?: number;

@@ -107,7 +107,6 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
       const signed = isThenable(signing) ? await signing : signing;
       const body = signed.body ?? spec.body;
       const headers = mergeHeaders(config.defaultHeaders, spec.headers, signed.headers);
-      if (body !== '') headers['content-type'] ??= 'application/json';
 
       let failure: Failure;
       let transportFailure: TransportError | undefined;
@@ -324,21 +323,51 @@ function abortForTimeout(controller: CallAbort): void {
 }
 
 /**
- * `{ ...defaults, ...perCall, ...auth }` (later wins) with lower-cased names, so a default or
- * per-call `x-api-key` can never travel beside the signer's `X-API-Key` (HTTP names are
- * case-insensitive). Written as loops: in V8 a chain of object spreads costs several µs here.
+ * `{ ...defaults, ...perCall, ...auth }` (later wins), with names compared case-insensitively
+ * (HTTP names are case-insensitive): a per-call `content-type` replaces the default
+ * `Content-Type`, and no default or per-call `x-api-key` can travel beside the signer's
+ * `X-API-Key`. The name that wins keeps its spelling, because servers are not all case-blind:
+ * PHP's `getallheaders()` returns names as the client wrote them, and code written from seed 000
+ * reads `getallheaders()['X-API-Key']`. Loops without allocation (this runs on every attempt; a
+ * chain of object spreads, or `toLowerCase()` on every name, costs microseconds here).
+ * @internal Exported for tests.
  */
-function mergeHeaders(
+export function mergeHeaders(
   defaults: Record<string, string>,
   perCall: Record<string, string> | undefined,
   auth: Record<string, string>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key in defaults) if (Object.hasOwn(defaults, key)) out[key.toLowerCase()] = defaults[key]!;
-  if (perCall)
-    for (const key in perCall) if (Object.hasOwn(perCall, key)) out[key.toLowerCase()] = perCall[key]!;
-  for (const key in auth) if (Object.hasOwn(auth, key)) out[key.toLowerCase()] = auth[key]!;
+  for (const key in defaults) if (Object.hasOwn(defaults, key)) setHeader(out, key, defaults[key]!);
+  if (perCall) for (const key in perCall) if (Object.hasOwn(perCall, key)) setHeader(out, key, perCall[key]!);
+  for (const key in auth) if (Object.hasOwn(auth, key)) setHeader(out, key, auth[key]!);
   return out;
+}
+
+/** Sets `name`, first dropping a name that differs from it only in letter case. */
+function setHeader(headers: Record<string, string>, name: string, value: string): void {
+  if (!Object.hasOwn(headers, name)) {
+    for (const existing in headers) {
+      if (sameHeaderName(existing, name)) {
+        delete headers[existing];
+        break;
+      }
+    }
+  }
+  headers[name] = value;
+}
+
+/** ASCII case-insensitive equality (header names are ASCII tokens), without allocating. */
+function sameHeaderName(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const folded = x | 0x20;
+    if (folded !== (y | 0x20) || folded < 0x61 || folded > 0x7a) return false;
+  }
+  return true;
 }
 
 function timeoutError(retry: RetryClass, timeoutMs: number): APITimeoutError {

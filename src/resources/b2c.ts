@@ -4,7 +4,7 @@ import type { Page, PagePromise } from './paging.js';
 import { APIResource, runList } from './runner.js';
 import type { B2CCreateCustomerParams, B2CCustomerListParams, B2COrderListParams } from './schemas.js';
 
-/** One B2C customer. The platform's public pages do not document its fields beyond the create input. */
+/** One B2C customer. Field names inferred: no seed documents them. */
 export interface B2CCustomer {
   name?: string;
   mobile?: string;

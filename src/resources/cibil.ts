@@ -9,13 +9,16 @@ export interface CibilReport {
   [key: string]: unknown;
 }
 
-/** Answer of `cibil.fetch`; `report_id` is what `cibil.status` takes. */
+/**
+ * Answer of `cibil.fetch`; `report_id` is what `cibil.status` takes. Field names inferred: no seed
+ * documents them.
+ */
 export interface CibilFetchResult {
   report_id?: string;
   [key: string]: unknown;
 }
 
-/** Answer of `cibil.status`. */
+/** Answer of `cibil.status`. Field names inferred: no seed documents them. */
 export interface CibilStatus {
   report_id?: string;
   status?: string;

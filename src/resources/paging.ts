@@ -1,4 +1,4 @@
-/** Paging information of a list answer (`data.pagination`). */
+/** Paging information of a list answer (`data.pagination`). Field names inferred: no seed documents them. */
 export interface Pagination {
   /** 1-based page number of this answer. */
   page: number;
@@ -8,7 +8,10 @@ export interface Pagination {
   [key: string]: unknown;
 }
 
-/** One page of a list: `{ items, pagination }` plus any field the platform adds. */
+/**
+ * One page of a list: `{ items, pagination }` plus any field the platform adds. The shape is
+ * inferred (no seed shows a list); another shape is returned as it comes.
+ */
 export interface Page<T> {
   items: T[];
   pagination: Pagination;

@@ -8,7 +8,10 @@ export interface VerifyServiceCatalog {
   [key: string]: unknown;
 }
 
-/** Answer of `verify.pan`. */
+/**
+ * Answer of `verify.pan`. Field names inferred: no seed documents them (the route and the `pan`
+ * input are seed 000's). A field not listed is still there through the index signature.
+ */
 export interface PanVerification {
   verification_id: string;
   status: 'VALID' | 'INVALID' | 'NAME_MISMATCH';
@@ -21,7 +24,10 @@ export interface PanVerification {
   [key: string]: unknown;
 }
 
-/** Answer of `verify.aadhaar`. The full number never comes back. */
+/**
+ * Answer of `verify.aadhaar`. The full number never comes back. Field names inferred: no seed
+ * documents them.
+ */
 export interface AadhaarVerification {
   verification_id: string;
   status: 'VALID' | 'INVALID';
@@ -33,7 +39,7 @@ export interface AadhaarVerification {
   [key: string]: unknown;
 }
 
-/** Answer of `verify.bank`. */
+/** Answer of `verify.bank`. Field names inferred: no seed documents them. */
 export interface BankVerification {
   verification_id: string;
   status: 'VALID' | 'INVALID' | 'NAME_MISMATCH';
@@ -44,7 +50,10 @@ export interface BankVerification {
   [key: string]: unknown;
 }
 
-/** Answer of `verify.gst`. */
+/**
+ * Answer of `verify.gst`. Field names inferred: no seed documents them. The route is inferred too
+ * (the platform's route list has no GST entry): set `routes: { 'verify.gst': … }` if yours differs.
+ */
 export interface GstVerification {
   verification_id: string;
   status: 'VALID' | 'INVALID';
@@ -123,7 +132,10 @@ export class Verify extends APIResource {
     return this._client._run(verifyOperations.bank, params, options);
   }
 
-  /** `POST /api/v1/verify/gst` (billable). The GSTIN's check character is verified first. */
+  /**
+   * `POST /api/v1/verify/gst` (billable). The GSTIN's check character is verified first. The route
+   * and fields are the SDK's reading (no seed lists them): override with `routes` or `vk.request()`.
+   */
   gst(params: VerifyGstParams, options?: RequestOptions): Promise<GstVerification> {
     return this._client._run(verifyOperations.gst, params, options);
   }

@@ -5,7 +5,13 @@ import { TransportError, classifyNetworkError } from './types.js';
 /** Any `fetch`-compatible function (the global one, undici's, node-fetch, an instrumented wrapper). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-/** Transport over the Fetch API: browsers, workers, Deno, Bun, or a user-supplied `fetch`. */
+/**
+ * Transport over the Fetch API: browsers, workers, Deno, Bun, or a user-supplied `fetch`. It passes
+ * header names as written but cannot promise their spelling on the wire: a `Headers` object hands
+ * names out lower-cased (Fetch standard), so a `fetch` or wrapper that copies headers through one
+ * sends `x-api-key`, and HTTP/2 and HTTP/3 are lower-case by definition. A server reached through it
+ * must read headers case-insensitively. The Node transport (undici) sends names as written.
+ */
 export class FetchTransport implements Transport {
   constructor(private readonly fetchImpl: FetchLike) {}
 

@@ -3,6 +3,11 @@ export interface TransportRequest {
   method: string;
   /** Absolute (or, in browsers, origin-relative) URL; its path+query is the signed target, verbatim. */
   url: string;
+  /**
+   * Names spelled as the documents write them (`X-API-Key`, `Content-Type`), each present once
+   * whatever its case. A transport should send them as given: some servers read names
+   * case-sensitively (PHP's `getallheaders()`).
+   */
   headers: Record<string, string>;
   body: string | undefined;
   signal: AbortSignal;

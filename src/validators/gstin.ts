@@ -31,14 +31,10 @@ function isStateCode(code: number): boolean {
 }
 
 /** @internal The rule a normalised GSTIN breaks, or undefined when it is valid. */
-export function gstinProblem(
-  gstin: string,
-): 'format' | 'state_code' | 'pan' | 'holder_type' | 'check_character' | undefined {
+export function gstinProblem(gstin: string): 'format' | 'state_code' | 'pan' | 'check_character' | undefined {
   if (!GSTIN_SHAPE.test(gstin)) return 'format';
   if (!isStateCode(Number(gstin.slice(0, 2)))) return 'state_code';
-  const pan = panProblem(gstin.slice(2, 12));
-  if (pan === 'format') return 'pan';
-  if (pan) return pan;
+  if (panProblem(gstin.slice(2, 12))) return 'pan';
   if (gstinCheckCharacter(gstin) !== gstin[14]) return 'check_character';
   return undefined;
 }

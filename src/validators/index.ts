@@ -9,7 +9,7 @@ export { isValidDate, isValidIsoDate } from './date.js';
 export { gstinCheckCharacter, isValidGstin, normalizeGstin } from './gstin.js';
 export { isValidIfsc, normalizeIfsc } from './ifsc.js';
 export { isValidIndianMobile, normalizeIndianMobile } from './mobile.js';
-export { PAN_HOLDER_TYPES, isValidPan, normalizePan } from './pan.js';
+export { PAN_HOLDER_TYPES, type PanHolderType, isValidPan, normalizePan, panHolderType } from './pan.js';
 export {
   aadhaarSchema,
   consentSchema,

@@ -1,5 +1,3 @@
-import { PAN_HOLDER_TYPES } from './pan.js';
-
 /**
  * The message for each (identifier, rule) pair, shared by the zod schemas (validators/schemas.ts)
  * and the zod-free web validation (resources/schemas-web.ts), so both say exactly the same.
@@ -8,7 +6,6 @@ import { PAN_HOLDER_TYPES } from './pan.js';
 export const MESSAGES: Record<string, Record<string, string>> = {
   pan: {
     format: 'must be a PAN: 5 letters, 4 digits, 1 letter (AAAAA9999A).',
-    holder_type: `must be a PAN whose 4th character is a holder type (one of ${PAN_HOLDER_TYPES.split('').join(' ')}).`,
   },
   aadhaar: {
     format:
@@ -20,7 +17,6 @@ export const MESSAGES: Record<string, Record<string, string>> = {
       'must be a GSTIN: 2-digit state code, PAN, entity code, 1 character, check character (15 in all).',
     state_code: 'must be a GSTIN whose first two digits are a state code (01-38, 97 or 99).',
     pan: 'must be a GSTIN whose characters 3-12 are a PAN.',
-    holder_type: `must be a GSTIN whose embedded PAN has a holder type (4th PAN character one of ${PAN_HOLDER_TYPES.split('').join(' ')}).`,
     check_character: 'is not a valid GSTIN: the 15th character is not its check character (a typo?).',
   },
   ifsc: {

@@ -12,18 +12,65 @@ export function normalizePan(value: string): string {
   return value.trim().toUpperCase();
 }
 
-/** @internal The rule a (normalised) PAN breaks, or undefined when it is valid. */
-export function panProblem(pan: string): 'format' | 'holder_type' | undefined {
+/**
+ * @internal The rule a (normalised) PAN breaks, or undefined when it is valid. The format is the
+ * only hard rule; `strict` also refuses a 4th character that is not a known holder type.
+ */
+export function panProblem(pan: string, strict = false): 'format' | 'holder_type' | undefined {
   if (!PAN_SHAPE.test(pan)) return 'format';
-  if (!PAN_HOLDER_TYPES.includes(pan[3]!)) return 'holder_type';
+  if (strict && !PAN_HOLDER_TYPES.includes(pan[3]!)) return 'holder_type';
   return undefined;
 }
 
 /**
- * True for a well-formed PAN: `AAAAA9999A` whose 4th character is a holder type
- * (P C H A B G J L F T). Case and surrounding whitespace are ignored.
- * @example isValidPan('ABCPE1234F') // true
+ * True for a well-formed PAN: 5 letters, 4 digits, 1 letter (`AAAAA9999A`, ASCII only). Case and
+ * surrounding whitespace are ignored. The 4th character is not checked (seed 000's own example,
+ * `ABCDE1234F`, is valid) unless you opt in with `{ strict: true }`, which also requires a known
+ * holder type (see {@link panHolderType}).
+ * @example isValidPan('ABCDE1234F') // true
+ * @example isValidPan('ABCDE1234F', { strict: true }) // false: D is not a holder type
  */
-export function isValidPan(value: unknown): boolean {
-  return typeof value === 'string' && panProblem(normalizePan(value)) === undefined;
+export function isValidPan(value: unknown, options: { strict?: boolean } = {}): boolean {
+  return typeof value === 'string' && panProblem(normalizePan(value), options.strict) === undefined;
+}
+
+/**
+ * Seed 003, Table 1 names the holder types (`pan_type`); the letter each is written with is the
+ * Income Tax Department's published convention, not a seed's. So it informs, it never refuses.
+ */
+const HOLDER_TYPE_BY_LETTER = {
+  P: 'IND',
+  H: 'HUF',
+  A: 'AOP',
+  B: 'BOI',
+  C: 'COM',
+  G: 'GOV',
+  J: 'AJP',
+  L: 'LOA',
+  F: 'FIR',
+  T: 'TST',
+} as const;
+
+/** A PAN holder type as Veri5's `pan_type` names it (seed 003, Table 1). */
+export type PanHolderType = (typeof HOLDER_TYPE_BY_LETTER)[keyof typeof HOLDER_TYPE_BY_LETTER];
+
+/** @internal Every holder type, in Table 1's order. */
+export const PAN_HOLDER_TYPE_CODES: readonly PanHolderType[] =
+  /* @__PURE__ */ Object.values(HOLDER_TYPE_BY_LETTER);
+
+/**
+ * The holder type a well-formed PAN's 4th character stands for (`'IND'` for P, `'COM'` for C, …),
+ * or `undefined` when the PAN is malformed or the letter is not a known type. Information only:
+ * the SDK sends a well-formed PAN whatever its 4th character.
+ * @example panHolderType('ABCPE1234F') // 'IND'
+ * @example panHolderType('ABCDE1234F') // undefined
+ */
+export function panHolderType(value: unknown): PanHolderType | undefined {
+  if (typeof value !== 'string') return undefined;
+  const pan = normalizePan(value);
+  if (panProblem(pan)) return undefined;
+  const letter = pan[3]!;
+  return Object.hasOwn(HOLDER_TYPE_BY_LETTER, letter)
+    ? HOLDER_TYPE_BY_LETTER[letter as keyof typeof HOLDER_TYPE_BY_LETTER]
+    : undefined;
 }

@@ -30,11 +30,11 @@ function identifier(
   return z.pipe(z.string().check(ruleCheck(kind, problem, normalize)), z.transform(normalize));
 }
 
-/** PAN, upper-cased. Rules: `format`, `holder_type`. */
+/** PAN, upper-cased. Rule: `format` (the 4th character is not checked: see `panHolderType`). */
 export const panSchema = identifier('pan', panProblem, normalizePan);
 /** Aadhaar number, spaces/hyphens removed. Rules: `format`, `verhoeff`. */
 export const aadhaarSchema = identifier('aadhaar', aadhaarProblem, normalizeAadhaar);
-/** GSTIN, upper-cased. Rules: `format`, `state_code`, `pan`, `holder_type`, `check_character`. */
+/** GSTIN, upper-cased. Rules: `format`, `state_code`, `pan`, `check_character`. */
 export const gstinSchema = identifier('gstin', gstinProblem, normalizeGstin);
 /** IFSC, upper-cased. Rules: `format`, `fifth_character`. */
 export const ifscSchema = identifier('ifsc', ifscProblem, normalizeIfsc);
@@ -106,7 +106,7 @@ function toIssue(issue: z.core.$ZodIssue, input: unknown, fallbackField: string)
 /**
  * Parses `input` with a zod (or zod/mini) schema and returns the parsed, normalised value, or
  * throws `InputValidationError` whose issues name the field and the rule (`format`, `verhoeff`,
- * `holder_type`, `check_character`, `consent`, `required`, …). Messages never contain the input.
+ * `check_character`, `consent`, `required`, …). Messages never contain the input.
  * @param options.field name used for issues about the input as a whole (default `(input)`),
  *   e.g. `parseInput(panSchema, value, { field: 'pan' })`.
  */

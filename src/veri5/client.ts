@@ -1,12 +1,13 @@
 import { type RequestOptions, serializeBody } from '../client.js';
 import { BaseClient } from '../core/base-client.js';
-import { ConfigurationError, InputValidationError } from '../core/errors.js';
+import { ConfigurationError, InputValidationError, VistarkriyaError } from '../core/errors.js';
+import type { Interpreter } from '../core/pipeline.js';
 import { requireCredentials, splitBaseURL } from '../core/options.js';
 import { isBrowser, readEnv } from '../platform/runtime.js';
 import { type Signer, veri5Signer } from '../signers/index.js';
 import { RECOMMENDED_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, checkDocument } from './document.js';
 import { type Veri5EnvelopeDefaults, buildEnvelopeHeaders, nextStan, stampEnvelope } from './envelope.js';
-import { type Veri5ResponseKind, veri5Interpreter } from './interpret.js';
+import { type Veri5ResponseKind, neverResentOnceAnswered, veri5Interpreter } from './interpret.js';
 import type {
   AadhaarVerificationResult,
   BankVerificationResult,
@@ -27,6 +28,7 @@ import {
   checkAadhaar,
   checkAccountNumber,
   checkAmount,
+  checkConsent,
   checkDob,
   checkEmail,
   checkGstin,
@@ -114,6 +116,17 @@ function randomId(): string {
 }
 
 /**
+ * Adds the penny drop's `uniqueRequestNo` to the error a call ended with: after `outcomeUnknown`,
+ * it is what Veri5 knows the transfer by.
+ */
+function withUniqueRequestNo(err: unknown, uniqueRequestNo: string): unknown {
+  if (err instanceof VistarkriyaError) {
+    Object.defineProperty(err, 'uniqueRequestNo', { value: uniqueRequestNo, enumerable: true });
+  }
+  return err;
+}
+
+/**
  * Client for Khosla Labs Veri5 (seed 003): PAN, Aadhaar, GSTIN and bank account verification.
  * It builds Veri5's `headers` envelope (fresh numeric `stan` and `transmission_datetime` on
  * every attempt), hashes the hashed calls with your salt (which never leaves the process),
@@ -126,7 +139,7 @@ function randomId(): string {
  *
  * @example
  * const veri5 = new Veri5Client({ clientCode, apiKey, salt, environment: 'sandbox' });
- * const r = await veri5.verifyPan({ panNumber: 'ABCPE1234F', name: 'Asha Rao', dob: '01/01/1990' });
+ * const r = await veri5.verifyPan({ panNumber: 'ABCPE1234F', name: 'Asha Rao', dob: '01/01/1990', consent: true });
  * if (r.status === 'FAIL' && r.code === '400101') console.log('name does not match');
  */
 export class Veri5Client extends BaseClient {
@@ -182,6 +195,7 @@ export class Veri5Client extends BaseClient {
     if (subCode === 'DATA' || i.name !== undefined) pan.name = requireText(issues, 'name', i.name);
     if (subCode === 'DATA' || i.dob !== undefined) pan.dob = checkDob(issues, 'dob', i.dob);
     checkPanType(issues, i.panType);
+    checkConsent(issues, i.consent);
     if (i.panType !== undefined) pan.pan_type = i.panType;
     if (subCode === 'DOCUMENT') {
       if (i.document === undefined) issues.add('document', 'required', 'is required for DOCUMENT.');
@@ -222,8 +236,7 @@ export class Veri5Client extends BaseClient {
     const i = input ?? ({} as VerifyAadhaarInput);
     const issues = new IssueList();
     const aadhaar = checkAadhaar(issues, i.aadhaarNumber);
-    if (i.consent !== true)
-      issues.add('consent', 'consent', 'must be true: the holder has to consent to this check.');
+    checkConsent(issues, i.consent);
     issues.throwIfAny();
     const request = {
       aadhaar_details: { aadhaar_number: aadhaar },
@@ -283,9 +296,12 @@ export class Veri5Client extends BaseClient {
 
   /**
    * Verifies a bank account by penny drop (seed §3.4: an IMPS transfer of `amount`, default ₹1.00).
-   * `uniqueRequestNo` is generated once per call (or taken from the input) and the same value is
-   * sent on every retry, so a retried call cannot become a second transfer. It is returned with
-   * the result.
+   * `uniqueRequestNo` (seed §3.4.1: "Has to be unique for every request") is generated for each call
+   * unless you pass one, and returned with the result. The request is sent at most once to a server
+   * that could read it: after any answer (4002, a 5xx, even a 429) or a connection lost after
+   * sending, the error says whether the outcome is unknown (`outcomeUnknown`) and carries the
+   * `uniqueRequestNo` that was sent, so you can reconcile before calling again (which sends a new
+   * number). Only a request that never left (connection refused) is re-sent automatically.
    */
   async verifyBankAccount(
     input: VerifyBankAccountInput,
@@ -330,9 +346,12 @@ export class Veri5Client extends BaseClient {
       transferAmount: amount,
       remitterToBeneficiaryInfo: i.remark ?? '',
     };
-    return this.post('bankVerification', body, 'bank', options, {
-      uniqueRequestNo,
-    }) as Promise<BankVerificationResult>;
+    const interpret = neverResentOnceAnswered(veri5Interpreter('bank', { uniqueRequestNo }));
+    try {
+      return (await this.post('bankVerification', body, interpret, options)) as BankVerificationResult;
+    } catch (err) {
+      throw withUniqueRequestNo(err, uniqueRequestNo);
+    }
   }
 
   /** Wraps a `request` object in the `headers` envelope and posts it. */
@@ -351,22 +370,21 @@ export class Veri5Client extends BaseClient {
       functionCode,
       functionSubCode,
     );
-    return this.post(route, { headers, request }, kind, options, extra);
+    return this.post(route, { headers, request }, veri5Interpreter(kind, extra), options);
   }
 
   private post(
     route: Veri5Route,
     body: Json,
-    kind: Veri5ResponseKind,
+    interpret: Interpreter,
     options: RequestOptions,
-    extra?: Json,
   ): Promise<unknown> {
     return this._execute({
       method: 'POST',
       target: this.routes[route],
       body: serializeBody(body),
       retry: 'billable',
-      interpret: veri5Interpreter(kind, extra),
+      interpret,
       signal: options.signal,
       timeout: options.timeout,
       maxRetries: options.maxRetries,

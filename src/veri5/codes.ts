@@ -20,7 +20,11 @@ export type Veri5CodeInfo =
   | { kind: 'success'; message: string; source: string }
   /** The call worked and the answer is "no": returned as `{ status: 'FAIL', code, message }`. */
   | { kind: 'result'; message: string; source: string }
-  /** The call itself failed: thrown as `errorClass`; `retryable` failures are retried automatically. */
+  /**
+   * The call itself failed: thrown as `errorClass`. `retryable` only where the seed's wording says
+   * the check was not done ("Service Not Available", "website not reachable"): those are retried
+   * automatically, except on the penny drop (see `neverResentOnceAnswered`).
+   */
   | { kind: 'error'; errorClass: Veri5ErrorClass; retryable: boolean; message: string; source: string };
 
 const success = (message: string, source: string): Veri5CodeInfo => ({ kind: 'success', message, source });
@@ -70,10 +74,10 @@ export const VERI5_CODES: Readonly<Record<string, Veri5CodeInfo>> = /* @__PURE__
   '400304': error(Veri5ServiceUnavailableError, 'UIDAI website not reachable.', 'Table 4', true),
   '333': error(Veri5UnknownError, 'Unexpected Error Occurred.', 'Table 4, Appendix B'),
 
-  // Table 5: bank account verification (penny drop). 4002 is retried safely because every retry
-  // carries the same uniqueRequestNo, which is the bank transfer's idempotency key.
+  // Table 5: bank account verification (penny drop). 4002 says "Caused due to Internal Error", not
+  // that no transfer was made: the outcome is unknown, and it is never re-sent automatically.
   '4001': result('ACCOUNT NOT VERIFIED', 'Table 5'),
-  '4002': error(Veri5ServiceUnavailableError, 'UNABLE TO VERIFY ACCOUNT (internal error)', 'Table 5', true),
+  '4002': error(Veri5UnknownError, 'UNABLE TO VERIFY ACCOUNT (Caused due to Internal Error)', 'Table 5'),
 
   // Table 6: verifyGSTIN.
   '400401': error(Veri5HashError, 'Hash Validation Failed', 'Table 6'),

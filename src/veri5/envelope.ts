@@ -45,20 +45,56 @@ export const ENVELOPE_DEFAULTS: Required<Veri5EnvelopeDefaults> = {
   location: 'NA',
 };
 
-let lastStan = 0;
+/** Smallest `stan`: every value has 16 digits, none a leading zero. */
+export const STAN_MIN = 1e15;
+/** One past the largest `stan`: 2^53, so every value is exact even when parsed as a double. */
+export const STAN_MAX = 2 ** 53;
+const STAN_SPAN = STAN_MAX - STAN_MIN;
 
 /**
- * A numeric System Trace Number: the current time in microseconds-ish (`ms * 1000`), forced to
- * increase strictly within this process. So it is unique across any number of calls in one
- * millisecond (up to 1000 per ms before it runs ahead of the clock, which is harmless), stays a
- * safe integer until the year 2255, and is random in its last three digits at start-up so two
- * processes started in the same millisecond do not collide on their first values.
+ * A `stan` source: counts up from `randomStart()` (in [0, span)), wrapping inside
+ * [STAN_MIN, STAN_MAX). @internal Exported for tests; `nextStan` is the one the client uses.
  */
-export function nextStan(nowMs: number = Date.now()): string {
-  if (lastStan === 0) lastStan = nowMs * 1000 + Math.floor(Math.random() * 1000) - 1;
-  lastStan = Math.max(lastStan + 1, nowMs * 1000);
-  return String(lastStan);
+export function createStanSource(randomStart: () => number): () => string {
+  let next = -1;
+  return () => {
+    if (next < 0) next = randomStart();
+    const value = STAN_MIN + next;
+    next = next + 1 === STAN_SPAN ? 0 : next + 1;
+    return String(value);
+  };
 }
+
+/**
+ * A uniform random integer in [0, STAN_SPAN) from the platform's CSPRNG: 53 random bits, drawn
+ * again when they land past the span (one draw in nine).
+ */
+function randomStanStart(): number {
+  const words = new Uint32Array(2);
+  for (;;) {
+    globalThis.crypto.getRandomValues(words);
+    const r = (words[0]! & 0x1fffff) * 2 ** 32 + words[1]!;
+    if (r < STAN_SPAN) return r;
+  }
+}
+
+/**
+ * The System Trace Number of seed 003, Appendix A: "A unique number generated per request by the
+ * client" (the samples write `"<a_unique_integer>"`, the example is `98321892319`). Every value is
+ * a 16-digit decimal integer in [10^15, 2^53), so any server holds it exactly: as a Java long, a
+ * SQL BIGINT, or even a double (JavaScript, PHP's float).
+ *
+ * Each process starts at a random point of that range, drawn once from the CSPRNG (so every value
+ * carries that random offset), and counts up from it. Within a process values never repeat before
+ * 2^53 - 10^15 ≈ 8.0 × 10^15 calls. Two processes (or hosts, or restarts) collide only if their
+ * runs of values overlap: for processes that make n_a and n_b calls the chance is
+ * (n_a + n_b) / 8.0 × 10^15, so for K processes of n calls each it is below K² · n / 8.0 × 10^15.
+ * 100 instances × 1 million calls each: < 1.3 × 10^-6; 1,000 instances × 1 million: < 1.3 × 10^-4.
+ * Fresh random bits in every value would be far worse at this length (the birthday bound: 10^8
+ * values in all would collide with probability ~0.5), and a clock-based value is shared by every
+ * process started in the same millisecond.
+ */
+export const nextStan: () => string = /* @__PURE__ */ createStanSource(randomStanStart);
 
 /** Builds the envelope `headers` for one operation; `stan` and time are stamped per attempt. */
 export function buildEnvelopeHeaders(

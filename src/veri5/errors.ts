@@ -13,7 +13,7 @@ export interface Veri5ErrorInit extends APIErrorInit {
  */
 export class Veri5Error extends APIError {
   override name = 'Veri5Error';
-  /** True when the code means "nothing was done, try again" (410007, 400304, 4002). */
+  /** True when the code means "nothing was done, try again" (410007, 400304). */
   readonly retryable: boolean;
   constructor(init: Veri5ErrorInit) {
     super(init);
@@ -47,16 +47,17 @@ export class Veri5MissingFieldError extends Veri5InputError {
 }
 
 /**
- * 410007, 400304, 4002: the upstream source (Income Tax portal, UIDAI, the bank) is not reachable.
- * `retryable` is true and the client already retried within `maxRetries` before throwing this.
+ * 410007, 400304: the upstream source (Income Tax portal, UIDAI) is not reachable, so nothing was
+ * verified. `retryable` is true and the client already retried within `maxRetries` before throwing this.
  */
 export class Veri5ServiceUnavailableError extends Veri5Error {
   override name = 'Veri5ServiceUnavailableError';
 }
 
 /**
- * 333, 400099: "Unknown error, please try after some time". Whether Veri5 billed the call is not
- * known, so billable calls are not retried automatically (`outcomeUnknown` is true).
+ * 333, 400099 ("Unknown error, please try after some time") and the penny drop's 4002 ("Caused due
+ * to Internal Error"): whether Veri5 billed the call, or made the transfer, is not known. So these
+ * are never retried automatically, and `outcomeUnknown` is true: reconcile before trying again.
  */
 export class Veri5UnknownError extends Veri5Error {
   override name = 'Veri5UnknownError';

@@ -93,6 +93,22 @@ function errorFailure(
 }
 
 /**
+ * For a request that must never reach Veri5 twice: the penny drop, whose `uniqueRequestNo` "Has to
+ * be unique for every request" (seed 003, §3.4.1) and which moves money. Once Veri5 has answered,
+ * nothing in the answer makes a re-send `safe` (not a 429, not a retryable code of another table):
+ * the failure is final, or ambiguous with `outcomeUnknown` when Veri5 may have acted (4002, 5xx).
+ * The pipeline still re-sends a request that provably never left (connection refused, DNS): Veri5
+ * never saw that number.
+ */
+export function neverResentOnceAnswered(interpret: Interpreter): Interpreter {
+  return (response) => {
+    const result = interpret(response);
+    if (result.ok || result.failure.verdict !== 'safe') return result;
+    return { ok: false, failure: { ...result.failure, verdict: 'final' } };
+  };
+}
+
+/**
  * Veri5 answers HTTP 200 with `response_status` (and, for verifications, `verification_status`
  * and `verification_code`). The code decides, through the code table: success and FAIL results
  * are values, everything else is a typed, redacted error. `extra` (the request id or

@@ -1,6 +1,7 @@
 import type { RequestOptions } from '../client.js';
 import type { CoreOptions } from '../core/options.js';
 import type { AadhaarFailCode, BankFailCode, PanDetailsFailCode, PanFailCode } from './codes.js';
+import type { PanHolderType } from '../validators/pan.js';
 import type { Veri5EnvelopeDefaults } from './envelope.js';
 
 /** The four Veri5 endpoints, the keys of the `routes` option. */
@@ -21,20 +22,34 @@ export interface Veri5ClientOptions extends CoreOptions {
   environment?: 'sandbox' | 'production';
   /** Sub-client code of a hosted client (`sub_client_code`); default `''`. */
   subClientCode?: string;
-  /** Other envelope fields (Appendix A): channel_code, run_mode, actor_type, ... */
+  /**
+   * Other envelope fields (Appendix A): channel_code, run_mode, actor_type, ... Defaults (see
+   * `ENVELOPE_DEFAULTS`): `operation_mode: 'SELF'` and `location: 'NA'` as in the seed's samples,
+   * empty strings where Appendix A allows them (`sub_client_code`, `client_ip`) and the samples leave
+   * them empty (`channel_code`, `channel_version`), and `DEFAULT` for `run_mode`, `actor_type`,
+   * `user_handle_type` and `user_handle_value`: the samples send `""` there, but Appendix A marks them
+   * mandatory and names `DEFAULT` as the value when not relevant. That choice is the SDK's.
+   */
   envelope?: Veri5EnvelopeDefaults;
-  /** Route overrides, e.g. `{ bankVerification: '/service/api/1.0/verifyBankAccount' }`. */
+  /**
+   * Route overrides, e.g. `{ bankVerification: '/service/api/1.0/verifyBankAccount' }`. The seed gives
+   * the paths of verifyUserIdDoc, fetchPanDetails and verifyGSTIN; it leaves the bank URL blank, so
+   * `/service/api/1.0/bankVerification` is the SDK's guess.
+   */
   routes?: Partial<Record<Veri5Route, string>>;
   /** Largest PAN card image accepted, in decoded bytes. Default 5 MiB (a warning is logged above 500 KB). */
   maxDocumentBytes?: number;
-  /** Your own `stan` source (a numeric string, unique per request). Default: a time-based counter. */
+  /**
+   * Your own `stan` source (a numeric string, unique per request). Default: a 16-digit counter from
+   * a random start per process (see `nextStan`: collisions across instances are negligible).
+   */
   generateStan?: () => string;
   /** Allow the salt in a browser page. Almost always wrong: the salt becomes public. */
   dangerouslyAllowBrowser?: boolean;
 }
 
-/** Table 1: PAN holder types. */
-export type PanType = 'IND' | 'HUF' | 'AOP' | 'BOI' | 'COM' | 'GOV' | 'AJP' | 'LOA' | 'FIR' | 'TST';
+/** Table 1: PAN holder types (`panHolderType()` from `vistarkriya/validators` reads one off a PAN). */
+export type PanType = PanHolderType;
 
 /** Input of `verifyPan`. */
 export interface VerifyPanInput {
@@ -47,6 +62,11 @@ export interface VerifyPanInput {
   panType?: PanType;
   /** PAN card image for DOCUMENT: base64 (a `data:` URL prefix is fine) or bytes; JPEG or PNG. */
   document?: string | Uint8Array;
+  /**
+   * Must be `true`: the holder consented to this verification. Seed 003 puts `consent` and
+   * `consent_message` in the PAN request as in the Aadhaar one; only you can say it was given.
+   */
+  consent: true;
   /** Sent as `consent_message` (with `consent: 'Y'`). */
   consentMessage?: string;
 }
@@ -106,14 +126,19 @@ export interface VerifyBankAccountInput {
   purposeCode?: string;
   customerId?: string;
   debitAccountNo?: string;
-  /** Your idempotency key for this transfer; generated when absent, then reused on every retry. */
+  /**
+   * Seed §3.4.1: "Has to be unique for every request". Generated (32 random hex characters) when
+   * absent. Pass your own to record it before sending; never pass one that Veri5 has already seen.
+   */
   uniqueRequestNo?: string;
 }
 
 /**
  * What every Veri5 method returns: `status`, `code` and `message`, plus the response's own fields
  * with their keys normalised to lower snake_case (`Verified_data` → `verified_data`,
- * `Age_band` → `age_band`). Unknown fields pass through.
+ * `Age_band` → `age_band`). Unknown fields pass through. The response fields are seed 003's
+ * (§3.1.2–§3.5.2); `status`, `code` and `message` are the SDK's summary of them (the code is taken
+ * from `verification_code`, `response_status.code` or `code`, whichever the answer has).
  */
 export interface Veri5ResultBase {
   status: 'SUCCESS' | 'FAIL';
@@ -234,7 +259,12 @@ export interface GstinDetails {
   [field: string]: unknown;
 }
 
-/** `verifyGstin` result: `gstin_details` holds GSTN's data on success. */
+/**
+ * `verifyGstin` result: `gstin_details` holds GSTN's data on success. §3.5.2 shows the 27 GSTN
+ * fields as an unnamed object beside `response_status`, so the key is the SDK's: the record is
+ * taken from the top level, or from the first object member holding `lgnm`, `gstin`, `sts` or
+ * `tradeNam`, whatever Veri5 calls it. The raw answer's other fields are kept as they came.
+ */
 export type GstinVerificationResult =
   | (Veri5ResultBase & { status: 'SUCCESS'; request_id: string; gstin_details?: GstinDetails })
   | (Veri5ResultBase & { status: 'FAIL'; request_id: string });

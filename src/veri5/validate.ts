@@ -6,7 +6,7 @@ import { dateProblem } from '../validators/date.js';
 import { gstinProblem, normalizeGstin } from '../validators/gstin.js';
 import { ifscProblem, normalizeIfsc } from '../validators/ifsc.js';
 import { mobileProblem, normalizeIndianMobile } from '../validators/mobile.js';
-import { normalizePan, panProblem } from '../validators/pan.js';
+import { PAN_HOLDER_TYPE_CODES, normalizePan, panProblem } from '../validators/pan.js';
 import type { PanType } from './types.js';
 
 /** Collects issues and throws them together. */
@@ -19,8 +19,6 @@ export class IssueList {
     if (this.issues.length > 0) throw new InputValidationError(this.issues);
   }
 }
-
-const PAN_TYPES: readonly PanType[] = ['IND', 'HUF', 'AOP', 'BOI', 'COM', 'GOV', 'AJP', 'LOA', 'FIR', 'TST'];
 
 function isText(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== '';
@@ -58,15 +56,19 @@ function checkText<P extends string>(
 const asIs = (text: string) => text;
 
 export function checkPan(issues: IssueList, field: string, value: unknown): string {
-  return checkText(issues, field, value, normalizePan, panProblem, (problem) =>
-    problem === 'format' ? 'must look like AAAAA9999A.' : 'has an unknown holder type (4th character).',
-  );
+  return checkText(issues, field, value, normalizePan, panProblem, () => 'must look like AAAAA9999A.');
 }
 
 export function checkPanType(issues: IssueList, value: unknown): void {
-  if (value !== undefined && !PAN_TYPES.includes(value as PanType)) {
-    issues.add('panType', 'enum', `must be one of ${PAN_TYPES.join(', ')}.`);
+  if (value !== undefined && !PAN_HOLDER_TYPE_CODES.includes(value as PanType)) {
+    issues.add('panType', 'enum', `must be one of ${PAN_HOLDER_TYPE_CODES.join(', ')}.`);
   }
+}
+
+/** Consent is the literal `true`: the caller states that the holder agreed (never assumed). */
+export function checkConsent(issues: IssueList, value: unknown): void {
+  if (value !== true)
+    issues.add('consent', 'consent', 'must be true: the holder has to consent to this check.');
 }
 
 export function checkDob(issues: IssueList, field: string, value: unknown): string {

@@ -2,6 +2,7 @@ import { ok } from '../envelope.js';
 import { isAadhaar, isGstin, isIfsc, isPan } from '../checks.js';
 import { CITIES, businessName, cityByGstCode, maskAllButLast4, personName, pick, rng } from '../data.js';
 import { magicOutcome } from '../magic.js';
+import { panHolderType } from '../../validators/pan.js';
 import type { RouteResult } from '../types.js';
 import {
   type PlatformContext,
@@ -13,20 +14,6 @@ import {
   str,
   withMagic,
 } from './common.js';
-
-/** Holder type (4th PAN letter) → the pan_type codes of seed 003, Table 1. */
-const PAN_TYPES: Record<string, string> = {
-  P: 'IND',
-  H: 'HUF',
-  A: 'AOP',
-  B: 'BOI',
-  C: 'COM',
-  G: 'GOV',
-  J: 'AJP',
-  L: 'LOA',
-  F: 'FIR',
-  T: 'TST',
-};
 
 const BANKS: Record<string, string> = {
   HDFC: 'HDFC Bank',
@@ -70,7 +57,7 @@ function pan(ctx: PlatformContext): RouteResult {
   return withMagic(magicOutcome('pan', value), ctx, 'PAN verification', (outcome) => {
     const base = { verification_id: nextId(ctx.state, 'VPAN'), pan: value };
     if (outcome === 'invalid') return ok({ ...base, status: 'INVALID' });
-    return ok({ ...base, ...nameResult(outcome, name, registered), pan_type: PAN_TYPES[value[3]!] });
+    return ok({ ...base, ...nameResult(outcome, name, registered), pan_type: panHolderType(value) });
   });
 }
 

@@ -1,0 +1,26 @@
+// A Node child process run from the repository root to its end, its output collected.
+import { spawn } from 'node:child_process';
+import { REPO_ROOT } from './php.js';
+
+export interface NodeRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node ARGS…` in the repository root with `env` added to this process's environment. */
+export function runNode(args: readonly string[], env: Record<string, string> = {}): Promise<NodeRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
