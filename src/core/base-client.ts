@@ -20,7 +20,8 @@ export abstract class BaseClient {
 
   protected constructor(options: CoreOptions, signer: Signer, defaultBaseURL: string) {
     const { origin, basePath } = splitBaseURL(options.baseURL ?? defaultBaseURL);
-    this.redact = createRedactor(signer.secrets ?? []);
+    // A getter: a `proxySigner` with a headers function learns its tokens as it returns them.
+    this.redact = createRedactor(() => signer.secrets ?? [], signer.keys ?? []);
     const isNodeLike =
       typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node ===
       'string';
