@@ -2,7 +2,7 @@ import type { Signer } from '../signers/types.js';
 import { defaultTransport } from '../transport/default.js';
 import { Clock } from './clock.js';
 import { createLogger } from './logger.js';
-import { type CoreOptions, DEFAULTS, splitBaseURL } from './options.js';
+import { type CoreOptions, DEFAULTS, checkNumericOptions, splitBaseURL } from './options.js';
 import { type CallSpec, type PipelineConfig, execute } from './pipeline.js';
 import { type Redactor, createRedactor } from './redact.js';
 
@@ -19,6 +19,7 @@ export abstract class BaseClient {
   readonly redact: Redactor;
 
   protected constructor(options: CoreOptions, signer: Signer, defaultBaseURL: string) {
+    checkNumericOptions(options as Record<string, unknown>);
     const { origin, basePath } = splitBaseURL(options.baseURL ?? defaultBaseURL);
     // A getter: a `proxySigner` with a headers function learns its tokens as it returns them.
     this.redact = createRedactor(() => signer.secrets ?? [], signer.keys ?? []);

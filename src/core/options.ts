@@ -35,6 +35,47 @@ export const DEFAULTS = {
   maxResponseBytes: 10 * 1024 * 1024,
 } as const;
 
+type NumberRule = 'positive' | 'positive-integer' | 'count' | 'non-negative';
+
+const RULES: Record<NumberRule, { test: (n: number) => boolean; what: string }> = {
+  // Infinity is a deliberate "no deadline"; NaN and 0 are mistakes.
+  positive: { test: (n) => n > 0, what: 'a positive number' },
+  'positive-integer': { test: (n) => Number.isSafeInteger(n) && n > 0, what: 'a positive integer' },
+  count: { test: (n) => Number.isSafeInteger(n) && n >= 0, what: 'a whole number, 0 or more' },
+  'non-negative': { test: (n) => n >= 0, what: 'a number, 0 or more' },
+};
+
+/** The numeric options a client takes, and what each must be. */
+export const NUMERIC_OPTIONS = {
+  timeout: 'positive',
+  maxRetries: 'count',
+  maxRetryAfter: 'non-negative',
+  maxResponseBytes: 'positive-integer',
+} as const satisfies Record<string, NumberRule>;
+
+/**
+ * Throws a `ConfigurationError` naming the first numeric option that is given but not a usable
+ * number: `timeout: '500'` (read from an environment variable, say) would otherwise pass
+ * `Number.isFinite` as false and silently remove the deadline. `undefined` means "not given".
+ */
+export function checkNumericOptions(
+  options: Readonly<Record<string, unknown>>,
+  rules: Readonly<Record<string, NumberRule>> = NUMERIC_OPTIONS,
+  where = '',
+): void {
+  for (const name of Object.keys(rules)) {
+    const value = options[name];
+    if (value === undefined) continue;
+    const rule = RULES[rules[name]!];
+    if (typeof value === 'number' && !Number.isNaN(value) && rule.test(value)) continue;
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
+    throw new ConfigurationError(
+      `${where}\`${name}\` must be ${rule.what}; got ${shown} (${value === null ? 'null' : typeof value}).` +
+        (typeof value === 'string' ? ' Convert it with Number(...) first.' : ''),
+    );
+  }
+}
+
 /** Splits a base URL into origin and path prefix; relative URLs (`/api/vk`) have an empty origin. */
 export function splitBaseURL(baseURL: string): { origin: string; basePath: string } {
   const trimmed = baseURL.replace(/\/+$/, '');

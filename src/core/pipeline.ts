@@ -14,6 +14,7 @@ import {
   VistarkriyaError,
 } from './errors.js';
 import type { InternalLogger } from './logger.js';
+import { NUMERIC_OPTIONS, checkNumericOptions } from './options.js';
 import type { Redactor } from './redact.js';
 import { type RetryClass, type Verdict, backoffSeconds, mayRetry, verdictForStatus } from './retry.js';
 
@@ -69,6 +70,8 @@ export interface PipelineConfig {
   defaultHeaders: Record<string, string>;
 }
 
+// The per-call options a caller can pass (`{ timeout, maxRetries }`), checked on every call.
+const CALL_OPTIONS = { timeout: NUMERIC_OPTIONS.timeout, maxRetries: NUMERIC_OPTIONS.maxRetries };
 const TIMEOUT = Symbol('timeout');
 // setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): clamp, never overflow.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -79,6 +82,8 @@ const MAX_TIMER_MS = 2_147_483_647;
  * typed, redacted error. `timeout` is a deadline for the whole call, backoff included.
  */
 export async function execute(config: PipelineConfig, spec: CallSpec): Promise<unknown> {
+  if (spec.timeout !== undefined || spec.maxRetries !== undefined)
+    checkNumericOptions(spec as unknown as Record<string, unknown>, CALL_OPTIONS, 'Per-call ');
   const timeoutMs = spec.timeout ?? config.timeout;
   const maxRetries = spec.maxRetries ?? config.maxRetries;
   const deadline = Date.now() + timeoutMs;

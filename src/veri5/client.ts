@@ -1,7 +1,7 @@
 import { type RequestOptions, serializeBody } from '../client.js';
 import { BaseClient } from '../core/base-client.js';
 import { ConfigurationError, InputValidationError } from '../core/errors.js';
-import { requireCredentials, splitBaseURL } from '../core/options.js';
+import { checkNumericOptions, requireCredentials, splitBaseURL } from '../core/options.js';
 import { isBrowser, readEnv } from '../platform/runtime.js';
 import { type Signer, veri5Signer } from '../signers/index.js';
 import { RECOMMENDED_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, checkDocument } from './document.js';
@@ -148,6 +148,7 @@ export class Veri5Client extends BaseClient {
       ...options.envelope,
       ...(options.subClientCode !== undefined ? { sub_client_code: options.subClientCode } : {}),
     };
+    checkNumericOptions(options as Record<string, unknown>, { maxDocumentBytes: 'positive-integer' });
     this.maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   }
 
