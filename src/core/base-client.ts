@@ -1,6 +1,7 @@
 import type { Signer } from '../signers/types.js';
 import { defaultTransport } from '../transport/default.js';
 import { Clock } from './clock.js';
+import { Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { type CoreOptions, DEFAULTS, checkNumericOptions, splitBaseURL } from './options.js';
 import { type CallSpec, type PipelineConfig, execute } from './pipeline.js';
@@ -38,6 +39,7 @@ export abstract class BaseClient {
       maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
       log: createLogger(options, this.redact),
       redact: this.redact,
+      lifecycle: new Lifecycle(),
       defaultHeaders: {
         Accept: 'application/json',
         ...(isNodeLike ? { 'User-Agent': `vistarkriya-node/${SDK_VERSION}` } : {}),
@@ -56,8 +58,12 @@ export abstract class BaseClient {
     return execute(this.pipeline, spec);
   }
 
-  /** Closes keep-alive connections. The client must not be used afterwards. */
-  close(): Promise<void> {
-    return this.pipeline.transport.close();
+  /**
+   * Closes the client: calls made afterwards, and calls waiting to retry, fail at once with
+   * `ClientClosedError`; calls in flight finish; then the keep-alive connections are closed.
+   */
+  async close(): Promise<void> {
+    this.pipeline.lifecycle.close();
+    await this.pipeline.transport.close();
   }
 }

@@ -9,10 +9,12 @@ import {
   APIConnectionError,
   type APIErrorInit,
   APITimeoutError,
+  ClientClosedError,
   ResponseValidationError,
   UserAbortError,
   VistarkriyaError,
 } from './errors.js';
+import { CLOSED, type Lifecycle } from './lifecycle.js';
 import type { InternalLogger } from './logger.js';
 import { NUMERIC_OPTIONS, checkNumericOptions } from './options.js';
 import type { Redactor } from './redact.js';
@@ -68,6 +70,8 @@ export interface PipelineConfig {
   log: InternalLogger;
   redact: Redactor;
   defaultHeaders: Record<string, string>;
+  /** The client's open/closed state: after `close()` no attempt starts. */
+  lifecycle: Lifecycle;
 }
 
 // The per-call options a caller can pass (`{ timeout, maxRetries }`), checked on every call.
@@ -101,6 +105,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
   let skewCorrected = false;
   try {
     for (let attempt = 1; ; attempt++) {
+      if (config.lifecycle.closed) throw new ClientClosedError();
       const started = Date.now();
       const signing = config.signer.sign({
         method: spec.method,
@@ -136,6 +141,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         if (result.ok) return result.value;
         failure = result.failure;
       } catch (caught) {
+        if (caught instanceof ClientClosedError) throw caught;
         // A custom transport may throw raw errors: sort them like the built-in ones do.
         const err = classifyNetworkError(caught, controller);
         transportFailure = err;
@@ -175,9 +181,13 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         if (Date.now() + delay * 1000 < deadline) {
           retries++;
           config.log.info(`retrying ${spec.method} ${target} in ${Math.round(delay * 1000)} ms`);
-          await sleep(delay * 1000, controller).catch(() => {
-            throw controller.reason === TIMEOUT ? timeoutError(spec.retry, timeoutMs) : new UserAbortError();
-          });
+          const doneWaiting = config.lifecycle.wait(controller);
+          await sleep(delay * 1000, controller)
+            .catch(() => {
+              if (controller.reason === TIMEOUT) throw timeoutError(spec.retry, timeoutMs);
+              throw controller.reason === CLOSED ? new ClientClosedError() : new UserAbortError();
+            })
+            .finally(doneWaiting);
           continue;
         }
       }

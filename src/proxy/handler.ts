@@ -2,6 +2,7 @@ import { type ClientOptions, serializeBody } from '../client.js';
 import {
   APIConnectionError,
   APITimeoutError,
+  ClientClosedError,
   ConfigurationError,
   InputValidationError,
   UserAbortError,
@@ -347,6 +348,8 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
   function failureResponse(error: unknown, scrub: Redactor): Response {
     if (error instanceof UserAbortError)
       return errorResponse(499, 'CLIENT_CLOSED_REQUEST', 'The request was aborted.');
+    if (error instanceof ClientClosedError)
+      return errorResponse(503, 'PROXY_CLOSED', 'The proxy is shutting down.', { outcome_unknown: false });
     if (error instanceof APITimeoutError) {
       return errorResponse(504, 'UPSTREAM_TIMEOUT', 'The platform did not answer in time.', {
         outcome_unknown: error.outcomeUnknown,
