@@ -230,3 +230,51 @@ function fakeResponse(): NodeResponseLike & { headers: Record<string, unknown>; 
   };
   return res;
 }
+
+describe('authorize gets the validated, normalised input', () => {
+  it('as its third argument, for bodies and queries, so per-record checks need no clone', async () => {
+    const seen: unknown[] = [];
+    const handler = proxy({
+      allow: ['verify.pan', 'wallet.core.transactions', 'wallet.core.balance'],
+      authorize: (_request, operation, input) => {
+        seen.push([operation.id, input]);
+        // A per-record rule: this user may verify only their own PAN.
+        return operation.id !== 'verify.pan' || (input as { pan: string }).pan === 'ABCPE1234F';
+      },
+    });
+    const own = await handler(post(PAN_PATH, '{"pan":" abcpe1234f ","name":"Asha"}'));
+    expect(own.status).toBe(200);
+    const other = await handler(post(PAN_PATH, '{"pan":"ABCPV1234D"}'));
+    expect(other.status).toBe(401);
+    const list = await handler(new Request(`${ORIGIN}${TXN_PATH}?page=2`));
+    expect(list.status).toBe(200);
+    await handler(new Request(`${ORIGIN}/api/vk/api/v1/wallet/core/balance`));
+    expect(seen).toEqual([
+      ['verify.pan', { pan: 'ABCPE1234F', name: 'Asha' }],
+      ['verify.pan', { pan: 'ABCPV1234D' }],
+      ['wallet.core.transactions', { page: 2 }],
+      ['wallet.core.balance', undefined],
+    ]);
+    expect(upstream.seen.map((r) => r.target)).toEqual([
+      '/api/v1/verify/pan',
+      '/api/v1/wallet/core/transactions?page=2',
+      '/api/v1/wallet/core/balance',
+    ]);
+    await handler.close();
+  });
+
+  it('is not asked about input that fails validation (nothing is forwarded either)', async () => {
+    let asked = 0;
+    const handler = proxy({
+      authorize: () => {
+        asked++;
+        return true;
+      },
+    });
+    const res = await handler(post(PAN_PATH, '{"pan":"not-a-pan"}'));
+    expect(res.status).toBe(400);
+    expect(asked).toBe(0);
+    expect(upstream.seen).toHaveLength(0);
+    await handler.close();
+  });
+});

@@ -23,13 +23,17 @@ import { UpstreamClient } from './upstream.js';
 export type AuthorizeResult = boolean | Response;
 
 /**
- * Decides whether the caller of this request may run this operation (check the session cookie or
- * token, the user's role, a rate limit...). Read headers only: the body is read after you answer.
+ * Decides whether the caller of this request may run this operation with this input (check the
+ * session cookie or token, the user's role, a rate limit, whose record `input` names...).
+ * `input` is what will be sent: the operation's declared fields, validated and normalised (a PAN
+ * upper-cased, a query's `page` a number), or `undefined` for an operation without input. The
+ * request's body has already been read: use `input`, not `request.json()`.
  * `false` answers 401, a thrown error answers 403; nothing is forwarded in either case.
  */
 export type Authorize = (
   request: Request,
   operation: Operation,
+  input: unknown,
 ) => AuthorizeResult | Promise<AuthorizeResult>;
 
 /** Options of `createProxyHandler`: the server-side credentials, where it is mounted, and who may call what. */
@@ -210,27 +214,12 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
       return refuse(403, 'OPERATION_NOT_ALLOWED', `This proxy does not forward ${op.id}.`, method, rawPath);
     }
 
-    let verdict: AuthorizeResult;
-    try {
-      verdict = await options.authorize(request, op);
-    } catch (err) {
-      log.warn(
-        `proxy: authorize threw for ${op.id}; refusing (${err instanceof Error ? err.message : String(err)})`,
-      );
-      return errorResponse(403, 'FORBIDDEN', 'Not allowed.');
-    }
-    if (verdict instanceof Response) return withSecurityHeaders(verdict);
-    if (verdict !== true) return refuse(401, 'UNAUTHORIZED', 'Not authorized.', method, rawPath);
-
-    // The input: the query for GET operations, the JSON body otherwise.
+    // The input (the query for GET operations, the JSON body otherwise), validated before
+    // `authorize` so it can decide per record on what will actually be sent.
     let input: unknown;
     if (op.method === 'GET') {
       input = parseQuery(query);
     } else {
-      if (request.bodyUsed) {
-        log.error(`proxy: authorize read the request body of ${op.id}; read headers only`);
-        return errorResponse(500, 'PROXY_ERROR', 'The proxy failed.');
-      }
       const body = await readJsonBody(request, maxBodyBytes);
       if (!body.ok) return refuse(body.status, body.code, body.message, method, rawPath);
       input = body.input;
@@ -248,6 +237,18 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
       }
       throw err;
     }
+
+    let verdict: AuthorizeResult;
+    try {
+      verdict = await options.authorize(request, op, params);
+    } catch (err) {
+      log.warn(
+        `proxy: authorize threw for ${op.id}; refusing (${err instanceof Error ? err.message : String(err)})`,
+      );
+      return errorResponse(403, 'FORBIDDEN', 'Not allowed.');
+    }
+    if (verdict instanceof Response) return withSecurityHeaders(verdict);
+    if (verdict !== true) return refuse(401, 'UNAUTHORIZED', 'Not authorized.', method, rawPath);
 
     const headers: Record<string, string> = {};
     for (const name of forwardHeaders) {
