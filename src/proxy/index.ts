@@ -22,9 +22,10 @@ export type { Operation } from '../resources/operation.js';
  *
  * For each request, in this order: path tricks (`..`, `//`, encoded slashes, backslashes) → 400;
  * a path outside `basePath` or not a platform route → 404; an operation not in `allow` → 403;
- * `authorize` false → 401 (throws → 403); a body that is not JSON → 415, larger than
- * `maxBodyBytes` → 413; input that fails the operation's schema → 400 `VALIDATION_ERROR`.
- * None of these reach the platform. Incoming credential headers are never forwarded, and the
+ * a body that is not JSON → 415, larger than `maxBodyBytes` → 413; input that fails the
+ * operation's schema (or names an undeclared field) → 400 `VALIDATION_ERROR`;
+ * `authorize(request, operation, input)` false → 401 (throws → 403). None of these reach the
+ * platform. Incoming credential headers are never forwarded, and the
  * platform's answer comes back with its own status and `{ success, ... }` envelope.
  *
  * ```ts
