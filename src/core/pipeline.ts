@@ -30,6 +30,8 @@ export interface Failure extends Omit<APIErrorInit, 'outcomeUnknown'> {
    * a billable call was acted on with an unknown result, so its error says `outcomeUnknown`.
    */
   unreadable?: boolean;
+  /** What the answer itself says about the outcome (a vistarkriya proxy's `outcome_unknown`). */
+  outcomeUnknown?: boolean;
 }
 
 export type Interpretation = { ok: true; value: unknown } | { ok: false; failure: Failure };
@@ -192,7 +194,8 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         }
       }
       const outcomeUnknown =
-        spec.retry === 'billable' && (verdict === 'ambiguous' || failure.unreadable === true);
+        failure.outcomeUnknown ??
+        (spec.retry === 'billable' && (verdict === 'ambiguous' || failure.unreadable === true));
       if (transportFailure && transportFailure.kind !== 'too-large') {
         throw new APIConnectionError({
           message: config.redact(transportFailure.message),
@@ -200,7 +203,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
           outcomeUnknown,
         });
       }
-      const { verdict: _v, make: _m, unreadable: _u, ...fields } = failure;
+      const { verdict: _v, make: _m, unreadable: _u, outcomeUnknown: _o, ...fields } = failure;
       const init: APIErrorInit = {
         ...fields,
         message: config.redact(failure.message),

@@ -1,5 +1,6 @@
 // Responses the proxy writes itself use the platform's own error envelope (seed 000), so a
 // browser client turns them into the same typed errors as an upstream failure.
+import { PROXY_ANSWER_FINAL, PROXY_ANSWER_HEADER } from '../core/proxy-answer.js';
 import type { Redactor } from '../core/redact.js';
 
 // Everything the proxy returns is served from the app's own origin, so it must never be a page
@@ -14,6 +15,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 const BASE_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   ...SECURITY_HEADERS,
+  // The proxy applied the retry policy to the platform: the browser client does not retry this.
+  [PROXY_ANSWER_HEADER]: PROXY_ANSWER_FINAL,
 };
 
 /** `{ success: false, error: { code, message, http_status, ...extra } }` with that status. */
