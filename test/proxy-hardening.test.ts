@@ -278,3 +278,68 @@ describe('authorize gets the validated, normalised input', () => {
     await handler.close();
   });
 });
+
+describe('path tricks: what each adapter sees and does (the README table)', () => {
+  // The runtime's URL parser resolves these before a Fetch handler sees `request.url`.
+  const RESOLVED_BY_THE_RUNTIME = [
+    '/api/vk/x/../api/v1/wallet/core/balance',
+    '/api/vk/x/%2e%2e/api/v1/wallet/core/balance',
+    '/api/vk/x/%2E%2e/api/v1/wallet/core/balance',
+    '/api/vk\\api\\v1\\wallet\\core\\balance',
+    '/api/vk/./api/v1/wallet/core/balance',
+  ];
+  // These survive the URL parser, so both adapters refuse them.
+  const VISIBLE_TO_BOTH = [
+    '/api/vk//api/v1/wallet/core/balance',
+    '/api/vk/api/v1/wallet/core%2Fbalance',
+    '/api/vk/api/v1/wallet/core%5Cbalance',
+    '/api/vk/api/v1/wallet/core/bal%2Eance',
+    '/api/vk/api/v1/wallet/core/balance%00',
+  ];
+
+  it.each(RESOLVED_BY_THE_RUNTIME)(
+    'Fetch handler: %s is resolved by the runtime, then routed like any path (allow and authorize apply)',
+    async (path) => {
+      const asked: string[] = [];
+      const handler = proxy({
+        authorize: (_request, operation) => {
+          asked.push(operation.id);
+          return true;
+        },
+      });
+      const res = await handler(new Request(ORIGIN + path));
+      expect(res.status).toBe(200);
+      expect(asked).toEqual(['wallet.core.balance']);
+      // What is sent is the operation's own route, never the path received.
+      expect(upstream.seen.map((s) => s.target)).toEqual(['/api/v1/wallet/core/balance']);
+      await handler.close();
+    },
+  );
+
+  it.each(RESOLVED_BY_THE_RUNTIME)('Node adapter: %s is seen raw and refused with 400', async (path) => {
+    const res = fakeResponse();
+    await toNodeHandler(proxy())(fakeRequest('GET', path), res);
+    expect(res.statusCode).toBe(400);
+    expect(upstream.seen).toHaveLength(0);
+  });
+
+  it.each(VISIBLE_TO_BOTH)('both adapters refuse %s with 400', async (path) => {
+    const web = await proxy()(new Request(ORIGIN + path));
+    expect(web.status).toBe(400);
+    const res = fakeResponse();
+    await toNodeHandler(proxy())(fakeRequest('GET', path), res);
+    expect(res.statusCode).toBe(400);
+    expect(upstream.seen).toHaveLength(0);
+  });
+});
+
+describe('the README proxy table', () => {
+  it('says what each adapter does with the paths the runtime resolves', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith('| path tricks') && line.includes('backslash'));
+    expect(row).toBeDefined();
+    expect(row).toContain('`toNodeHandler`: 400');
+    expect(row).toMatch(/Fetch handler: the runtime resolved them/);
+  });
+});
