@@ -53,7 +53,13 @@ describe('identity numbers: 9–20 digit runs and identifier fields are masked',
   it('error message, stack, util.inspect, debug lines and vk.redact() never show a 20-digit account', async () => {
     const { lines, logger } = capturingLogger();
     const { client } = scriptedClient(
-      [platformError(400, 'BAD_ACCOUNT', `Account ${ACCOUNT_20} is closed (account_number: AB${ACCOUNT_19})`)],
+      [
+        platformError(
+          400,
+          'BAD_ACCOUNT',
+          `Account ${ACCOUNT_20} is closed (account_number: AB${ACCOUNT_19})`,
+        ),
+      ],
       { maxRetries: 0, logger, logLevel: 'debug' },
     );
     const err = await rejectionOf(
@@ -105,14 +111,18 @@ describe('the admin code, the API key and signatures in any case are redacted', 
 
   it('in an error built from an answer that echoes them', async () => {
     const echo = `bad key ${apiKey}, admin ${adminCode}, secret ${apiSecret.toUpperCase()}`;
-    const { client } = scriptedClient([platformError(401, 'AUTH_INVALID_KEY', echo, { 'x-echo': echo })], {
-      apiKey,
-      apiSecret,
-      adminCode,
-      maxRetries: 0,
-    });
+    const { client } = scriptedClient(
+      [platformError(401, 'AUTH_INVALID_KEY', echo, { 'x-echo': echo, 'x-request-id': `req ${echo}` })],
+      {
+        apiKey,
+        apiSecret,
+        adminCode,
+        maxRetries: 0,
+      },
+    );
     const err = await rejectionOf(client.wallet.core.balance());
     const seen = everyView(err);
+    expect((err as { requestId: string }).requestId).toMatch(/^req bad key vk_live\[REDACTED\]/);
     expect(seen).not.toContain(apiKey);
     expect(seen).not.toContain(adminCode);
     expect(seen.toLowerCase()).not.toContain(apiSecret.toLowerCase());

@@ -209,6 +209,8 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         message: config.redact(failure.message),
         // A debugging proxy may echo request headers (the signature) into the answer's headers.
         headers: failure.headers && redactHeaders(failure.headers, config.redact),
+        // Read from the same headers (or the body): redacted the same way.
+        requestId: failure.requestId && config.redact(failure.requestId),
         outcomeUnknown,
       };
       const error = failure.make ? failure.make(init) : makeAPIError(init);
