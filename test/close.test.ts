@@ -11,7 +11,9 @@ beforeAll(async () => {
   server = await startLocalServer((_req, _raw, res) => {
     seen++;
     res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' });
-    res.end(JSON.stringify({ success: false, error: { code: 'RATE_LIMITED', message: 'wait', http_status: 429 } }));
+    res.end(
+      JSON.stringify({ success: false, error: { code: 'RATE_LIMITED', message: 'wait', http_status: 429 } }),
+    );
   });
 });
 afterAll(() => server.close());
@@ -20,37 +22,39 @@ beforeEach(() => {
 });
 
 type Call = () => Promise<unknown>;
-const CLIENTS: { name: string; make: (options: ClientOptions) => { call: Call; close: () => Promise<void> } }[] =
-  [
-    {
-      name: 'VistarkriyaClient',
-      make: (options) => {
-        const vk = new VistarkriyaClient({
-          apiKey: 'vk_close_key',
-          apiSecret: 'close_secret_88',
-          adminCode: '554433',
-          baseURL: server.url,
-          logLevel: 'off',
-          ...options,
-        });
-        return { call: () => vk.wallet.core.balance(), close: () => vk.close() };
-      },
+const CLIENTS: {
+  name: string;
+  make: (options: ClientOptions) => { call: Call; close: () => Promise<void> };
+}[] = [
+  {
+    name: 'VistarkriyaClient',
+    make: (options) => {
+      const vk = new VistarkriyaClient({
+        apiKey: 'vk_close_key',
+        apiSecret: 'close_secret_88',
+        adminCode: '554433',
+        baseURL: server.url,
+        logLevel: 'off',
+        ...options,
+      });
+      return { call: () => vk.wallet.core.balance(), close: () => vk.close() };
     },
-    {
-      name: 'Veri5Client',
-      make: (options) => {
-        const veri5 = new Veri5Client({
-          clientCode: 'C',
-          apiKey: 'veri5_close_key',
-          salt: 'veri5_test_salt',
-          baseURL: server.url,
-          logLevel: 'off',
-          ...options,
-        });
-        return { call: () => veri5.verifyGstin({ gstin: '27ABCPS1234D1Z1' }), close: () => veri5.close() };
-      },
+  },
+  {
+    name: 'Veri5Client',
+    make: (options) => {
+      const veri5 = new Veri5Client({
+        clientCode: 'C',
+        apiKey: 'veri5_close_key',
+        salt: 'veri5_test_salt',
+        baseURL: server.url,
+        logLevel: 'off',
+        ...options,
+      });
+      return { call: () => veri5.verifyGstin({ gstin: '27ABCPS1234D1Z1' }), close: () => veri5.close() };
     },
-  ];
+  },
+];
 
 async function waitFor(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));

@@ -84,7 +84,9 @@ describe('prototype keys never reach the platform (queries and bodies)', () => {
     const handler = proxy();
     const res = await handler(new Request(`${ORIGIN}${TXN_PATH}?page=2&per_page=5`));
     expect(res.status).toBe(200);
-    expect(upstream.seen.map((s) => s.target)).toEqual(['/api/v1/wallet/core/transactions?page=2&per_page=5']);
+    expect(upstream.seen.map((s) => s.target)).toEqual([
+      '/api/v1/wallet/core/transactions?page=2&per_page=5',
+    ]);
     await handler.close();
   });
 
@@ -337,7 +339,9 @@ describe('the README proxy table', () => {
   it('says what each adapter does with the paths the runtime resolves', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const row = readme.split('\n').find((line) => line.startsWith('| path tricks') && line.includes('backslash'));
+    const row = readme
+      .split('\n')
+      .find((line) => line.startsWith('| path tricks') && line.includes('backslash'));
     expect(row).toBeDefined();
     expect(row).toContain('`toNodeHandler`: 400');
     expect(row).toMatch(/Fetch handler: the runtime resolved them/);

@@ -84,17 +84,21 @@ describe('exactly one layer retries: the proxy', () => {
   it.each<[Mode, new (...a: never[]) => APIError]>([
     ['503', InternalServerError],
     ['429', RateLimitError],
-  ])('a read meeting %s reaches the platform 3 times, not 9', async (fault, ErrorClass) => {
-    mode = fault;
-    const handler = proxyTo(platform.url);
-    const { vk, proxyRequests } = browserClient(handler);
-    const err = (await rejectionOf(vk.wallet.core.balance())) as APIError;
-    expect(err).toBeInstanceOf(ErrorClass);
-    expect(err.outcomeUnknown).toBe(false);
-    expect(upstreamRequests).toBe(3);
-    expect(proxyRequests()).toBe(1);
-    await handler.close();
-  }, 15_000);
+  ])(
+    'a read meeting %s reaches the platform 3 times, not 9',
+    async (fault, ErrorClass) => {
+      mode = fault;
+      const handler = proxyTo(platform.url);
+      const { vk, proxyRequests } = browserClient(handler);
+      const err = (await rejectionOf(vk.wallet.core.balance())) as APIError;
+      expect(err).toBeInstanceOf(ErrorClass);
+      expect(err.outcomeUnknown).toBe(false);
+      expect(upstreamRequests).toBe(3);
+      expect(proxyRequests()).toBe(1);
+      await handler.close();
+    },
+    15_000,
+  );
 
   it('a successful call is unchanged', async () => {
     mode = 'ok';

@@ -6,27 +6,27 @@ import { jsonAnswer, platformError } from './faults/fake-transport.js';
 import { rejectionOf, scriptedClient } from './faults/helpers.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
-const after = (value: string) => parseRetryAfter({ 'retry-after': value }, NOW);
+const secondsOf = (value: string) => parseRetryAfter({ 'retry-after': value }, NOW);
 
 describe('Retry-After accepts only RFC 9110 forms (delta-seconds or an HTTP-date)', () => {
   it('delta-seconds: digits only', () => {
-    expect(after('0')).toBe(0);
-    expect(after('5')).toBe(5);
-    expect(after(' 120 ')).toBe(120);
+    expect(secondsOf('0')).toBe(0);
+    expect(secondsOf('5')).toBe(5);
+    expect(secondsOf(' 120 ')).toBe(120);
   });
 
   it.each(['-5', '+5', '1.5', '5s', '0x10', '1e3', '', ' ', 'soon', '5 6'])(
     '%j is not a Retry-After value (normal backoff applies)',
     (value) => {
-      expect(after(value)).toBeUndefined();
+      expect(secondsOf(value)).toBeUndefined();
     },
   );
 
   it('the three HTTP-date formats, all meaning the same instant', () => {
-    expect(after('Thu, 01 Jan 2026 00:00:07 GMT')).toBe(7); // IMF-fixdate
-    expect(after('Thursday, 01-Jan-26 00:00:07 GMT')).toBe(7); // obsolete RFC 850
-    expect(after('Thu Jan  1 00:00:07 2026')).toBe(7); // obsolete asctime
-    expect(after('Wed, 31 Dec 2025 00:00:00 GMT')).toBe(0); // in the past: no wait
+    expect(secondsOf('Thu, 01 Jan 2026 00:00:07 GMT')).toBe(7); // IMF-fixdate
+    expect(secondsOf('Thursday, 01-Jan-26 00:00:07 GMT')).toBe(7); // obsolete RFC 850
+    expect(secondsOf('Thu Jan  1 00:00:07 2026')).toBe(7); // obsolete asctime
+    expect(secondsOf('Wed, 31 Dec 2025 00:00:00 GMT')).toBe(0); // in the past: no wait
   });
 
   it.each([
@@ -46,11 +46,11 @@ describe('Retry-After accepts only RFC 9110 forms (delta-seconds or an HTTP-date
 
   it('duplicate headers (joined with ", "): the first valid value wins', () => {
     // `2, 2` is two `Retry-After: 2` headers joined, not a date in 2001.
-    expect(after('2, 2')).toBe(2);
-    expect(after('-5, 3')).toBe(3);
-    expect(after('soon, Thu, 01 Jan 2026 00:00:09 GMT, 4')).toBe(9);
-    expect(after('Thu, 01 Jan 2026 00:00:09 GMT, 4')).toBe(9);
-    expect(after('junk, also junk')).toBeUndefined();
+    expect(secondsOf('2, 2')).toBe(2);
+    expect(secondsOf('-5, 3')).toBe(3);
+    expect(secondsOf('soon, Thu, 01 Jan 2026 00:00:09 GMT, 4')).toBe(9);
+    expect(secondsOf('Thu, 01 Jan 2026 00:00:09 GMT, 4')).toBe(9);
+    expect(secondsOf('junk, also junk')).toBeUndefined();
     expect(parseRetryAfter({ 'retry-after-ms': '-1, 250' }, NOW)).toBe(0.25);
   });
 
@@ -61,18 +61,22 @@ describe('Retry-After accepts only RFC 9110 forms (delta-seconds or an HTTP-date
 });
 
 describe('an invalid Retry-After never means "retry now"', () => {
-  it.each(['-5', '+5', '-1, +1'])('429 with Retry-After %j backs off normally', async (value) => {
-    const limited = platformError(429, 'RATE_LIMITED', 'slow down', { 'retry-after': value });
-    const { client, transport } = scriptedClient(
-      [limited, limited, jsonAnswer(200, { success: true, data: 1 })],
-      { maxRetries: 2, timeout: 10_000 },
-    );
-    const started = Date.now();
-    await expect(client.request({ method: 'GET', path: '/api/v1/x' })).resolves.toBe(1);
-    expect(transport.requests).toHaveLength(3);
-    // Backoff: ~0.375-0.5 s, then ~0.75-1 s. Before the fix, all three went out within milliseconds.
-    expect(Date.now() - started).toBeGreaterThan(1000);
-  }, 10_000);
+  it.each(['-5', '+5', '-1, +1'])(
+    '429 with Retry-After %j backs off normally',
+    async (value) => {
+      const limited = platformError(429, 'RATE_LIMITED', 'slow down', { 'retry-after': value });
+      const { client, transport } = scriptedClient(
+        [limited, limited, jsonAnswer(200, { success: true, data: 1 })],
+        { maxRetries: 2, timeout: 10_000 },
+      );
+      const started = Date.now();
+      await expect(client.request({ method: 'GET', path: '/api/v1/x' })).resolves.toBe(1);
+      expect(transport.requests).toHaveLength(3);
+      // Backoff: ~0.375-0.5 s, then ~0.75-1 s. Before the fix, all three went out within milliseconds.
+      expect(Date.now() - started).toBeGreaterThan(1000);
+    },
+    10_000,
+  );
 
   it('a RateLimitError carries the parsed value, not a date in 2001', async () => {
     const { client } = scriptedClient([platformError(429, 'RATE_LIMITED', 'x', { 'retry-after': '2, 2' })], {

@@ -70,9 +70,9 @@ describe('a TLS handshake failure means nothing was sent', () => {
     ]) {
       expect(kind(code), code).toBe('not-sent');
     }
-    expect(kind('ECONNRESET', 'Client network socket disconnected before secure TLS connection was established')).toBe(
-      'not-sent',
-    );
+    expect(
+      kind('ECONNRESET', 'Client network socket disconnected before secure TLS connection was established'),
+    ).toBe('not-sent');
     expect(kind('ECONNRESET', 'read ECONNRESET')).toBe('ambiguous');
     expect(kind('ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC')).toBe('ambiguous');
   });

@@ -65,7 +65,8 @@ export function createSandboxServer(config: ServerConfig): http.Server {
       let body: Record<string, unknown> = {};
       if (match.route.method === 'POST') {
         const parsed = parseJsonObject(entry.body);
-        if (!parsed) return { ...fail(400, 'VALIDATION_ERROR', 'The body must be a JSON object.'), rejected: true };
+        if (!parsed)
+          return { ...fail(400, 'VALIDATION_ERROR', 'The body must be a JSON object.'), rejected: true };
         body = parsed;
       }
       return match.route.handler({ query, body, state, slowMs: config.slowMs });
