@@ -20,7 +20,7 @@ export abstract class BaseClient {
   readonly redact: Redactor;
 
   protected constructor(options: CoreOptions, signer: Signer, defaultBaseURL: string) {
-    checkNumericOptions(options as Record<string, unknown>);
+    checkNumericOptions(options);
     const { origin, basePath } = splitBaseURL(options.baseURL ?? defaultBaseURL);
     // A getter: a `proxySigner` with a headers function learns its tokens as it returns them.
     this.redact = createRedactor(() => signer.secrets ?? [], signer.keys ?? []);

@@ -35,22 +35,26 @@ export const DEFAULTS = {
   maxResponseBytes: 10 * 1024 * 1024,
 } as const;
 
-type NumberRule = 'positive' | 'positive-integer' | 'count' | 'non-negative';
+/** What a numeric option must be (NaN never is). Infinity is a deliberate "no deadline". */
+type NumberRule =
+  | 'a positive number'
+  | 'a positive integer'
+  | 'a whole number, 0 or more'
+  | 'a number, 0 or more';
 
-const RULES: Record<NumberRule, { test: (n: number) => boolean; what: string }> = {
-  // Infinity is a deliberate "no deadline"; NaN and 0 are mistakes.
-  positive: { test: (n) => n > 0, what: 'a positive number' },
-  'positive-integer': { test: (n) => Number.isSafeInteger(n) && n > 0, what: 'a positive integer' },
-  count: { test: (n) => Number.isSafeInteger(n) && n >= 0, what: 'a whole number, 0 or more' },
-  'non-negative': { test: (n) => n >= 0, what: 'a number, 0 or more' },
+const TESTS: Record<NumberRule, (n: number) => boolean> = {
+  'a positive number': (n) => n > 0,
+  'a positive integer': (n) => Number.isSafeInteger(n) && n > 0,
+  'a whole number, 0 or more': (n) => Number.isSafeInteger(n) && n >= 0,
+  'a number, 0 or more': (n) => n >= 0,
 };
 
 /** The numeric options a client takes, and what each must be. */
 export const NUMERIC_OPTIONS = {
-  timeout: 'positive',
-  maxRetries: 'count',
-  maxRetryAfter: 'non-negative',
-  maxResponseBytes: 'positive-integer',
+  timeout: 'a positive number',
+  maxRetries: 'a whole number, 0 or more',
+  maxRetryAfter: 'a number, 0 or more',
+  maxResponseBytes: 'a positive integer',
 } as const satisfies Record<string, NumberRule>;
 
 /**
@@ -59,19 +63,16 @@ export const NUMERIC_OPTIONS = {
  * `Number.isFinite` as false and silently remove the deadline. `undefined` means "not given".
  */
 export function checkNumericOptions(
-  options: Readonly<Record<string, unknown>>,
+  options: object,
   rules: Readonly<Record<string, NumberRule>> = NUMERIC_OPTIONS,
   where = '',
 ): void {
-  for (const name of Object.keys(rules)) {
-    const value = options[name];
-    if (value === undefined) continue;
-    const rule = RULES[rules[name]!];
-    if (typeof value === 'number' && !Number.isNaN(value) && rule.test(value)) continue;
-    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
+  for (const name in rules) {
+    const value = (options as Record<string, unknown>)[name];
+    const rule = rules[name]!;
+    if (value === undefined || (typeof value === 'number' && TESTS[rule](value))) continue;
     throw new ConfigurationError(
-      `${where}\`${name}\` must be ${rule.what}; got ${shown} (${value === null ? 'null' : typeof value}).` +
-        (typeof value === 'string' ? ' Convert it with Number(...) first.' : ''),
+      `${where}\`${name}\` must be ${rule}; got ${typeof value === 'string' ? JSON.stringify(value) : String(value)} (${value === null ? 'null' : typeof value}).`,
     );
   }
 }

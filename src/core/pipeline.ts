@@ -89,7 +89,7 @@ const MAX_TIMER_MS = 2_147_483_647;
  */
 export async function execute(config: PipelineConfig, spec: CallSpec): Promise<unknown> {
   if (spec.timeout !== undefined || spec.maxRetries !== undefined)
-    checkNumericOptions(spec as unknown as Record<string, unknown>, CALL_OPTIONS, 'Per-call ');
+    checkNumericOptions(spec, CALL_OPTIONS, 'Per-call ');
   const timeoutMs = spec.timeout ?? config.timeout;
   const maxRetries = spec.maxRetries ?? config.maxRetries;
   const deadline = Date.now() + timeoutMs;

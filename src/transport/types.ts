@@ -1,3 +1,5 @@
+import { tlsHandshakeFailed } from './tls-failure.js';
+
 /** One HTTP request as the pipeline hands it to a {@link Transport}: signed, serialised, final. */
 export interface TransportRequest {
   method: string;
@@ -69,65 +71,10 @@ export interface Transport {
   readonly usesAbortSource?: boolean;
 }
 
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EAI_NONAME',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  // The TLS handshake failed: the request is only written once it has succeeded.
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_TLS_HANDSHAKE_TIMEOUT',
-  'ERR_TLS_INVALID_PROTOCOL_VERSION',
-  'ERR_TLS_DH_PARAM_SIZE',
-  'HOSTNAME_MISMATCH',
-  // OpenSSL's certificate verification results.
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_REVOKED',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_CHAIN_TOO_LONG',
-  'INVALID_CA',
-  'INVALID_PURPOSE',
-  'PATH_LENGTH_EXCEEDED',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
-  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-]);
-
-// OpenSSL errors raised while negotiating (`ERR_SSL_` + the reason): a server that speaks no TLS
-// (`WRONG_VERSION_NUMBER`), no common protocol or cipher, a refused certificate. Record-layer
-// errors (`..._BAD_RECORD_MAC`) can happen after the request was sent and stay ambiguous.
-const TLS_HANDSHAKE_CODE =
-  /^ERR_SSL_(?:WRONG_VERSION_NUMBER|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|NO_SHARED_CIPHER|DH_KEY_TOO_SMALL|UNSAFE_LEGACY_RENEGOTIATION_DISABLED|\w*CERTIFICATE_REQUIRED|\w*ALERT_(?:HANDSHAKE_FAILURE|PROTOCOL_VERSION|UNKNOWN_CA|BAD_CERTIFICATE|UNSUPPORTED_CERTIFICATE|CERTIFICATE_\w+|INSUFFICIENT_SECURITY|UNRECOGNIZED_NAME|NO_APPLICATION_PROTOCOL|ACCESS_DENIED))$/;
-// Node's message when the peer hangs up during the handshake (code ECONNRESET).
-const TLS_HANDSHAKE_HANGUP = 'before secure TLS connection was established';
-
-/** True when a failure provably happened before any byte of the request was written. */
-function notSent(err: unknown, code: string | undefined): boolean {
-  if (code === undefined) return false;
-  if (NOT_SENT_CODES.has(code) || TLS_HANDSHAKE_CODE.test(code)) return true;
-  return code === 'ECONNRESET' && messagesOf(err).some((m) => m.includes(TLS_HANDSHAKE_HANGUP));
-}
-
-function messagesOf(err: unknown): string[] {
-  const out: string[] = [];
-  let c: unknown = err;
-  for (let i = 0; c && i < 4; i++) {
-    const message = (c as { message?: unknown }).message;
-    if (typeof message === 'string') out.push(message);
-    c = (c as { cause?: unknown }).cause;
-  }
-  return out;
-}
+// Nothing reached the server: the connection was refused, the name did not resolve, the host
+// is unreachable, the connect timed out.
+const NOT_SENT =
+  /^(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
 function codeOf(err: unknown): string | undefined {
   let c: unknown = err;
@@ -163,7 +110,7 @@ export function classifyNetworkError(err: unknown, signal: { readonly aborted: b
       { cause: err },
     );
   }
-  const kind = notSent(err, code) ? 'not-sent' : 'ambiguous';
+  const kind = code && (NOT_SENT.test(code) || tlsHandshakeFailed(err, code)) ? 'not-sent' : 'ambiguous';
   return new TransportError(
     kind,
     kind === 'not-sent' ? `Could not connect${detail}.` : `Connection failed${detail}.`,

@@ -148,7 +148,7 @@ export class Veri5Client extends BaseClient {
       ...options.envelope,
       ...(options.subClientCode !== undefined ? { sub_client_code: options.subClientCode } : {}),
     };
-    checkNumericOptions(options as Record<string, unknown>, { maxDocumentBytes: 'positive-integer' });
+    checkNumericOptions(options, { maxDocumentBytes: 'a positive integer' });
     this.maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   }
 
