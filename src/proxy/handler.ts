@@ -1,6 +1,7 @@
 import { type ClientOptions, serializeBody } from '../client.js';
 import {
   APIConnectionError,
+  APIError,
   APITimeoutError,
   ClientClosedError,
   ConfigurationError,
@@ -287,7 +288,7 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
         );
       }
       if (log.debugEnabled) log.debug(`proxy: ${op.id} -> ${status}`);
-      return passThrough(result.response, scrub, result.error as { outcomeUnknown: boolean } | undefined);
+      return passThrough(result.response, scrub, result.error instanceof APIError ? result.error : undefined);
     }
     return failureResponse(result.error, scrub);
   };
