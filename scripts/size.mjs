@@ -13,8 +13,12 @@ import { existsSync } from 'node:fs';
 import { NODE_ONLY_IMPORT } from './web-platform.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** 12 kB gzip (issue 6; openai's browser client is about 36 kB). */
-const BUDGET_BYTES = 12_000;
+/**
+ * 13.5 kB gzip (openai's browser client is about 36 kB). It was 12 kB; the v0.2 hardening that
+ * runs in the browser too (redaction of keys, tokens and identifier fields, strict HTTP-dates,
+ * numeric option checks, a final `close()`, the proxy's retry protocol) costs about 1.5 kB.
+ */
+const BUDGET_BYTES = 13_500;
 
 // What a front-end does: import the client and call every namespace (through proxySigner).
 const ENTRY = `

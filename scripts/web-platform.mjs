@@ -7,6 +7,8 @@
 //                                  test/schemas-web.test.ts; keeps the browser bundle in budget)
 //   src/resources/load-schemas.ts → src/resources/load-schemas-web.ts (no dynamic import: a consumer's
 //                                  bundler would otherwise wrap shared modules in lazy initialisers)
+//   src/transport/tls-failure.ts → src/transport/tls-failure-web.ts (Node's TLS error codes, which
+//                                  a web `fetch` never reports)
 import path from 'node:path';
 
 /**
@@ -20,11 +22,12 @@ export function webPlatformPlugin(options = {}) {
     [path.join(root, 'src/transport/default'), path.join(root, 'src/transport/default-web.ts')],
     [path.join(root, 'src/resources/schemas'), path.join(root, 'src/resources/schemas-web.ts')],
     [path.join(root, 'src/resources/load-schemas'), path.join(root, 'src/resources/load-schemas-web.ts')],
+    [path.join(root, 'src/transport/tls-failure'), path.join(root, 'src/transport/tls-failure-web.ts')],
   ]);
   return {
     name: 'vistarkriya-web-platform',
     setup(build) {
-      build.onResolve({ filter: /(crypto-node|default|schemas)(\.[jt]s)?$/ }, (args) => {
+      build.onResolve({ filter: /(crypto-node|default|schemas|tls-failure)(\.[jt]s)?$/ }, (args) => {
         if (!args.resolveDir) return undefined;
         const target = path.resolve(args.resolveDir, args.path).replace(/\.[jt]s$/, '');
         const replacement = swaps.get(target);

@@ -23,6 +23,7 @@ export {
   APIConnectionError,
   APITimeoutError,
   UserAbortError,
+  ClientClosedError,
   InputValidationError,
   ConfigurationError,
   type ValidationIssue,

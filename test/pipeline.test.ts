@@ -90,7 +90,9 @@ describe('timeouts and Retry-After', () => {
   it('parseRetryAfter: seconds, HTTP dates, milliseconds; garbage is ignored', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
     expect(parseRetryAfter({ 'retry-after': '5' }, now)).toBe(5);
-    expect(parseRetryAfter({ 'retry-after': ' 1.5 ' }, now)).toBe(1.5);
+    expect(parseRetryAfter({ 'retry-after': ' 15 ' }, now)).toBe(15);
+    // delta-seconds are digits only (RFC 9110): a fraction is not a Retry-After value.
+    expect(parseRetryAfter({ 'retry-after': ' 1.5 ' }, now)).toBeUndefined();
     expect(parseRetryAfter({ 'retry-after': 'Thu, 01 Jan 2026 00:00:07 GMT' }, now)).toBe(7);
     expect(parseRetryAfter({ 'retry-after': 'Wed, 31 Dec 2025 00:00:00 GMT' }, now)).toBe(0);
     expect(parseRetryAfter({ 'retry-after-ms': '250' }, now)).toBe(0.25);

@@ -13,8 +13,8 @@ describe('proxySigner', () => {
     const signer = proxySigner({ headers: { Authorization: 'Bearer session-token-123' } });
     const result = await signer.sign(input);
     expect(result).toEqual({ headers: { Authorization: 'Bearer session-token-123' } });
-    // The static token is redacted from errors and logs like a secret.
-    expect(signer.secrets).toEqual(['Bearer session-token-123']);
+    // The static token is redacted from errors and logs like a secret (the credential alone too).
+    expect(signer.secrets).toEqual(['Bearer session-token-123', 'session-token-123']);
   });
 
   it('calls a (sync or async) header function on every attempt, so a refreshed token is used', async () => {

@@ -137,9 +137,12 @@ describe('signer details', () => {
   });
 
   it('declares its secret for redaction', () => {
-    expect(vistarkriyaSigner({ apiKey: 'k', apiSecret: 'sec-ret', adminCode: ADMIN }).secrets).toEqual([
-      'sec-ret',
-    ]);
-    expect(openLegacySigner({ accessKey: 'a', secretKey: 'sec-ret' }).secrets).toEqual(['sec-ret']);
+    // The admin code is a credential too (redacted whole); the API key is redacted to a prefix.
+    const vk = vistarkriyaSigner({ apiKey: 'k', apiSecret: 'sec-ret', adminCode: ADMIN });
+    expect(vk.secrets).toEqual(['sec-ret', ADMIN]);
+    expect(vk.keys).toEqual(['k']);
+    const open = openLegacySigner({ accessKey: 'a', secretKey: 'sec-ret' });
+    expect(open.secrets).toEqual(['sec-ret']);
+    expect(open.keys).toEqual(['a']);
   });
 });

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { VistarkriyaClient } from '../client.js';
+import { DEFAULT_BASE_URL, VistarkriyaClient } from '../client.js';
 import { APIConnectionError, APIError, InputValidationError, VistarkriyaError } from '../core/errors.js';
 import { createRedactor } from '../core/redact.js';
 import { OPERATIONS } from '../resources/registry.js';
-import { Veri5Client } from '../veri5/index.js';
+import { VERI5_HOSTS, Veri5Client } from '../veri5/index.js';
 import { type CliIO, UsageError } from './io.js';
 
 export const CALL_HELP = `Usage: vistarkriya call <operation> [json] [--base-url URL]
@@ -93,13 +93,18 @@ export async function callCommand(args: string[], io: CliIO): Promise<number> {
     }
   }
   const isVeri5 = operation.startsWith('veri5.');
+  const veri5Environment = io.env.VERI5_ENVIRONMENT === 'production' ? 'production' : 'sandbox';
+  // Where the call goes, for a connection error's message (the clients' own defaults).
+  const baseURL = isVeri5
+    ? (values['base-url'] ?? io.env.VERI5_BASE_URL ?? VERI5_HOSTS[veri5Environment])
+    : (values['base-url'] ?? io.env.VISTARKRIYA_BASE_URL ?? DEFAULT_BASE_URL);
   const client = isVeri5
     ? new Veri5Client({
         baseURL: values['base-url'] ?? io.env.VERI5_BASE_URL,
         clientCode: io.env.VERI5_CLIENT_CODE,
         apiKey: io.env.VERI5_API_KEY,
         salt: io.env.VERI5_SALT,
-        environment: io.env.VERI5_ENVIRONMENT === 'production' ? 'production' : 'sandbox',
+        environment: veri5Environment,
       })
     : new VistarkriyaClient({
         baseURL: values['base-url'] ?? io.env.VISTARKRIYA_BASE_URL,
@@ -131,15 +136,24 @@ export async function callCommand(args: string[], io: CliIO): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    io.err(describeError(err));
+    io.err(describeError(err, hostOf(baseURL)));
     return 1;
   } finally {
     await client.close();
   }
 }
 
+/** `host:port` of a base URL, or the URL itself when it does not parse. */
+function hostOf(baseURL: string): string {
+  try {
+    return new URL(baseURL).host;
+  } catch {
+    return baseURL;
+  }
+}
+
 /** One readable block for a failed call; SDK errors are already redacted. */
-export function describeError(err: unknown): string {
+export function describeError(err: unknown, host?: string): string {
   if (err instanceof InputValidationError) {
     return `${err.name}: ${err.message}\n  field: ${err.field}, rule: ${err.rule} (nothing was sent)`;
   }
@@ -153,7 +167,9 @@ export function describeError(err: unknown): string {
     return lines.join('\n');
   }
   if (err instanceof APIConnectionError) {
-    return `${err.name}: ${err.message}${err.errorCode ? ` (${err.errorCode})` : ''}`;
+    // The message usually names the code already (`Could not connect (ECONNREFUSED).`).
+    const code = err.errorCode && !err.message.includes(err.errorCode) ? ` (${err.errorCode})` : '';
+    return `${err.name}: ${err.message}${code}${host ? `\n  host: ${host}` : ''}`;
   }
   if (err instanceof VistarkriyaError) return `${err.name}: ${err.message}`;
   return `Error: ${maskNumbers(err instanceof Error ? err.message : String(err))}`;

@@ -2,15 +2,21 @@
 import { readFileSync } from 'node:fs';
 import { CALL_HELP, callCommand } from './call.js';
 import { type CliIO, UsageError, processIO } from './io.js';
-import { SANDBOX_HELP, sandboxCommand } from './sandbox.js';
+import packageJson from '../../package.json' with { type: 'json' };
+import { SANDBOX_HELP, SANDBOX_USAGE, sandboxCommand } from './sandbox.js';
 import { SIGN_HELP, signCommand } from './sign.js';
 
 export const MAIN_HELP = `Usage: vistarkriya <command> [options]
 
 Commands:
-  sandbox [--port N] [--host H]                       Run the local sandbox (no account needed)
+  ${SANDBOX_USAGE}
+                                                      Run the local sandbox (no account needed)
   sign --method M --path P [--body B] [--timestamp T] Show the exact signed string and signature
   call <operation> [json]                             Run one operation with env credentials
+
+Options:
+  --version, -v  Print the version
+  --help, -h     This help
 
 Run vistarkriya <command> --help for details.`;
 
@@ -25,6 +31,10 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
         return await signCommand(rest, io, (p) => readFileSync(p, 'utf8'));
       case 'call':
         return await callCommand(rest, io);
+      case '--version':
+      case '-v':
+        io.out(packageJson.version);
+        return 0;
       case undefined:
       case 'help':
       case '--help':

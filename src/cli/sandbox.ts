@@ -2,7 +2,11 @@ import { parseArgs } from 'node:util';
 import { MAGIC, startSandbox } from '../sandbox/index.js';
 import { type CliIO, UsageError } from './io.js';
 
-export const SANDBOX_HELP = `Usage: vistarkriya sandbox [--port N] [--host H] [--skew S] [--latency MS]
+/** The sandbox's synopsis: its help and the top-level help both show it (every option). */
+export const SANDBOX_USAGE =
+  'sandbox [--port N] [--host H] [--skew S] [--latency MS] [--allow-ip IP] [--quiet]';
+
+export const SANDBOX_HELP = `Usage: vistarkriya ${SANDBOX_USAGE}
 
 Starts a local simulator of the Vistarkriya platform (/api/v1/...), Veri5
 (/service/api/1.0/...) and the Open legacy scheme (/open/...). It checks signatures

@@ -1,8 +1,9 @@
 import type { Signer } from '../signers/types.js';
 import { defaultTransport } from '../transport/default.js';
 import { Clock } from './clock.js';
+import { Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
-import { type CoreOptions, DEFAULTS, splitBaseURL } from './options.js';
+import { type CoreOptions, DEFAULTS, checkNumericOptions, splitBaseURL } from './options.js';
 import { type CallSpec, type PipelineConfig, execute, mergeHeaders } from './pipeline.js';
 import { type Redactor, createRedactor } from './redact.js';
 
@@ -32,8 +33,10 @@ export abstract class BaseClient {
   readonly redact: Redactor;
 
   protected constructor(options: CoreOptions, signer: Signer, defaultBaseURL: string) {
+    checkNumericOptions(options);
     const { origin, basePath } = splitBaseURL(options.baseURL ?? defaultBaseURL);
-    this.redact = createRedactor(signer.secrets ?? []);
+    // A getter: a `proxySigner` with a headers function learns its tokens as it returns them.
+    this.redact = createRedactor(() => signer.secrets ?? [], signer.keys ?? []);
     const isNodeLike =
       typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node ===
       'string';
@@ -49,6 +52,7 @@ export abstract class BaseClient {
       maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
       log: createLogger(options, this.redact),
       redact: this.redact,
+      lifecycle: new Lifecycle(),
       // Merged once here (case-insensitively, yours win), not on every call.
       defaultHeaders: mergeHeaders(sdkHeaders(isNodeLike), options.defaultHeaders, {}),
     };
@@ -64,8 +68,12 @@ export abstract class BaseClient {
     return execute(this.pipeline, spec);
   }
 
-  /** Closes keep-alive connections. The client must not be used afterwards. */
-  close(): Promise<void> {
-    return this.pipeline.transport.close();
+  /**
+   * Closes the client: calls made afterwards, and calls waiting to retry, fail at once with
+   * `ClientClosedError`; calls in flight finish; then the keep-alive connections are closed.
+   */
+  async close(): Promise<void> {
+    this.pipeline.lifecycle.close();
+    await this.pipeline.transport.close();
   }
 }

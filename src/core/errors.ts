@@ -145,6 +145,19 @@ export class UserAbortError extends VistarkriyaError {
   }
 }
 
+/**
+ * The client was closed (`close()`): a call made afterwards, or one waiting to retry when it was
+ * closed, ends with this at once. Nothing more was sent, so `outcomeUnknown` is always false (a
+ * billable call only waits to retry when the server provably did nothing).
+ */
+export class ClientClosedError extends VistarkriyaError {
+  override name = 'ClientClosedError';
+  readonly outcomeUnknown = false;
+  constructor(message = 'The client is closed (close() was called); nothing more is sent.') {
+    super(message);
+  }
+}
+
 /** One rejected input field: which field, which rule, and a message that never echoes the value. */
 export interface ValidationIssue {
   /** Dotted path of the offending field, e.g. `aadhaar` or `beneficiary.ifsc`. */

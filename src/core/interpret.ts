@@ -1,5 +1,6 @@
 import type { TransportResponse } from '../transport/types.js';
 import { ResponseValidationError } from './errors.js';
+import { isFinalProxyAnswer } from './proxy-answer.js';
 import type { Failure, Interpretation } from './pipeline.js';
 import { parseRetryAfter, verdictForStatus } from './retry.js';
 
@@ -71,7 +72,7 @@ function notJson(response: TransportResponse): Interpretation {
 interface PlatformEnvelope {
   success?: unknown;
   data?: unknown;
-  error?: { code?: unknown; message?: unknown; http_status?: unknown };
+  error?: { code?: unknown; message?: unknown; http_status?: unknown; outcome_unknown?: unknown };
   message?: unknown;
 }
 
@@ -99,18 +100,16 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
         : typeof json.message === 'string'
           ? json.message
           : `HTTP ${response.status}: ${excerpt(response.body)}`;
-    return {
-      ok: false,
-      failure: {
-        status,
-        code,
-        message,
-        requestId: requestIdOf(response, json),
-        headers: response.headers,
-        retryAfter: parseRetryAfter(response.headers),
-        verdict: code === 'TIMESTAMP_EXPIRED' ? 'clock-skew' : verdictForStatus(status),
-      },
+    const failure: Failure = {
+      status,
+      code,
+      message,
+      requestId: requestIdOf(response, json),
+      headers: response.headers,
+      retryAfter: parseRetryAfter(response.headers),
+      verdict: code === 'TIMESTAMP_EXPIRED' ? 'clock-skew' : verdictForStatus(status),
     };
+    return { ok: false, failure: fromProxy(failure, response, err) };
   }
   return {
     ok: false,
@@ -133,13 +132,26 @@ export function interpretJson(response: TransportResponse): Interpretation {
   if (json === undefined) return notJson(response);
   if (response.status >= 200 && response.status < 300) return { ok: true, value: json };
   // `null`, numbers and strings are JSON too: read fields only from objects.
-  const j = (typeof json === 'object' && json !== null ? json : {}) as { message?: unknown; code?: unknown };
+  const j = (typeof json === 'object' && json !== null ? json : {}) as PlatformEnvelope & { code?: unknown };
+  const failure = statusFailure(
+    response,
+    typeof j.message === 'string' ? j.message : `HTTP ${response.status}: ${excerpt(response.body)}`,
+    typeof j.code === 'string' ? j.code : undefined,
+  );
+  return { ok: false, failure: fromProxy(failure, response, j.error) };
+}
+
+/**
+ * A vistarkriya proxy's answer (see proxy-answer.ts): the proxy already retried (and corrected
+ * the clock) against the platform, so it is final here, and the proxy knows better than we do
+ * whether a billable call may have been acted on (`outcome_unknown`).
+ */
+function fromProxy(failure: Failure, response: TransportResponse, error: PlatformEnvelope['error']): Failure {
+  if (!isFinalProxyAnswer(response.headers)) return failure;
+  const outcome = error && typeof error === 'object' ? error.outcome_unknown : undefined;
   return {
-    ok: false,
-    failure: statusFailure(
-      response,
-      typeof j.message === 'string' ? j.message : `HTTP ${response.status}: ${excerpt(response.body)}`,
-      typeof j.code === 'string' ? j.code : undefined,
-    ),
+    ...failure,
+    verdict: 'final',
+    ...(typeof outcome === 'boolean' ? { outcomeUnknown: outcome } : {}),
   };
 }

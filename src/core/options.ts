@@ -42,6 +42,48 @@ export const DEFAULTS = {
   maxResponseBytes: 10 * 1024 * 1024,
 } as const;
 
+/** What a numeric option must be (NaN never is). Infinity is a deliberate "no deadline". */
+type NumberRule =
+  | 'a positive number'
+  | 'a positive integer'
+  | 'a whole number, 0 or more'
+  | 'a number, 0 or more';
+
+const TESTS: Record<NumberRule, (n: number) => boolean> = {
+  'a positive number': (n) => n > 0,
+  'a positive integer': (n) => Number.isSafeInteger(n) && n > 0,
+  'a whole number, 0 or more': (n) => Number.isSafeInteger(n) && n >= 0,
+  'a number, 0 or more': (n) => n >= 0,
+};
+
+/** The numeric options a client takes, and what each must be. */
+export const NUMERIC_OPTIONS = {
+  timeout: 'a positive number',
+  maxRetries: 'a whole number, 0 or more',
+  maxRetryAfter: 'a number, 0 or more',
+  maxResponseBytes: 'a positive integer',
+} as const satisfies Record<string, NumberRule>;
+
+/**
+ * Throws a `ConfigurationError` naming the first numeric option that is given but not a usable
+ * number: `timeout: '500'` (read from an environment variable, say) would otherwise pass
+ * `Number.isFinite` as false and silently remove the deadline. `undefined` means "not given".
+ */
+export function checkNumericOptions(
+  options: object,
+  rules: Readonly<Record<string, NumberRule>> = NUMERIC_OPTIONS,
+  where = '',
+): void {
+  for (const name in rules) {
+    const value = (options as Record<string, unknown>)[name];
+    const rule = rules[name]!;
+    if (value === undefined || (typeof value === 'number' && TESTS[rule](value))) continue;
+    throw new ConfigurationError(
+      `${where}\`${name}\` must be ${rule}; got ${typeof value === 'string' ? JSON.stringify(value) : String(value)} (${value === null ? 'null' : typeof value}).`,
+    );
+  }
+}
+
 /** Splits a base URL into origin and path prefix; relative URLs (`/api/vk`) have an empty origin. */
 export function splitBaseURL(baseURL: string): { origin: string; basePath: string } {
   const trimmed = baseURL.replace(/\/+$/, '');

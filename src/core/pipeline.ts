@@ -9,11 +9,14 @@ import {
   APIConnectionError,
   type APIErrorInit,
   APITimeoutError,
+  ClientClosedError,
   ResponseValidationError,
   UserAbortError,
   VistarkriyaError,
 } from './errors.js';
+import { CLOSED, type Lifecycle } from './lifecycle.js';
 import type { InternalLogger } from './logger.js';
+import { NUMERIC_OPTIONS, checkNumericOptions } from './options.js';
 import type { Redactor } from './redact.js';
 import { type RetryClass, type Verdict, backoffSeconds, mayRetry, verdictForStatus } from './retry.js';
 
@@ -27,6 +30,8 @@ export interface Failure extends Omit<APIErrorInit, 'outcomeUnknown'> {
    * a billable call was acted on with an unknown result, so its error says `outcomeUnknown`.
    */
   unreadable?: boolean;
+  /** What the answer itself says about the outcome (a vistarkriya proxy's `outcome_unknown`). */
+  outcomeUnknown?: boolean;
 }
 
 export type Interpretation = { ok: true; value: unknown } | { ok: false; failure: Failure };
@@ -67,8 +72,12 @@ export interface PipelineConfig {
   log: InternalLogger;
   redact: Redactor;
   defaultHeaders: Record<string, string>;
+  /** The client's open/closed state: after `close()` no attempt starts. */
+  lifecycle: Lifecycle;
 }
 
+// The per-call options a caller can pass (`{ timeout, maxRetries }`), checked on every call.
+const CALL_OPTIONS = { timeout: NUMERIC_OPTIONS.timeout, maxRetries: NUMERIC_OPTIONS.maxRetries };
 const TIMEOUT = Symbol('timeout');
 // setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): clamp, never overflow.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -79,6 +88,8 @@ const MAX_TIMER_MS = 2_147_483_647;
  * typed, redacted error. `timeout` is a deadline for the whole call, backoff included.
  */
 export async function execute(config: PipelineConfig, spec: CallSpec): Promise<unknown> {
+  if (spec.timeout !== undefined || spec.maxRetries !== undefined)
+    checkNumericOptions(spec, CALL_OPTIONS, 'Per-call ');
   const timeoutMs = spec.timeout ?? config.timeout;
   const maxRetries = spec.maxRetries ?? config.maxRetries;
   const deadline = Date.now() + timeoutMs;
@@ -96,6 +107,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
   let skewCorrected = false;
   try {
     for (let attempt = 1; ; attempt++) {
+      if (config.lifecycle.closed) throw new ClientClosedError();
       const started = Date.now();
       const signing = config.signer.sign({
         method: spec.method,
@@ -130,6 +142,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         if (result.ok) return result.value;
         failure = result.failure;
       } catch (caught) {
+        if (caught instanceof ClientClosedError) throw caught;
         // A custom transport may throw raw errors: sort them like the built-in ones do.
         const err = classifyNetworkError(caught, controller);
         transportFailure = err;
@@ -169,14 +182,19 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
         if (Date.now() + delay * 1000 < deadline) {
           retries++;
           config.log.info(`retrying ${spec.method} ${target} in ${Math.round(delay * 1000)} ms`);
-          await sleep(delay * 1000, controller).catch(() => {
-            throw controller.reason === TIMEOUT ? timeoutError(spec.retry, timeoutMs) : new UserAbortError();
-          });
+          const doneWaiting = config.lifecycle.wait(controller);
+          await sleep(delay * 1000, controller)
+            .catch(() => {
+              if (controller.reason === TIMEOUT) throw timeoutError(spec.retry, timeoutMs);
+              throw controller.reason === CLOSED ? new ClientClosedError() : new UserAbortError();
+            })
+            .finally(doneWaiting);
           continue;
         }
       }
       const outcomeUnknown =
-        spec.retry === 'billable' && (verdict === 'ambiguous' || failure.unreadable === true);
+        failure.outcomeUnknown ??
+        (spec.retry === 'billable' && (verdict === 'ambiguous' || failure.unreadable === true));
       if (transportFailure && transportFailure.kind !== 'too-large') {
         throw new APIConnectionError({
           message: config.redact(transportFailure.message),
@@ -184,12 +202,14 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
           outcomeUnknown,
         });
       }
-      const { verdict: _v, make: _m, unreadable: _u, ...fields } = failure;
+      const { verdict: _v, make: _m, unreadable: _u, outcomeUnknown: _o, ...fields } = failure;
       const init: APIErrorInit = {
         ...fields,
         message: config.redact(failure.message),
         // A debugging proxy may echo request headers (the signature) into the answer's headers.
         headers: failure.headers && redactHeaders(failure.headers, config.redact),
+        // Read from the same headers (or the body): redacted the same way.
+        requestId: failure.requestId && config.redact(failure.requestId),
         outcomeUnknown,
       };
       const error = failure.make ? failure.make(init) : makeAPIError(init);

@@ -1,3 +1,5 @@
+import { matchHttpDate } from './http-date.js';
+
 /**
  * Retry policy (README, "Reliability"):
  * - `read` calls (GET) retry on connection failures, timeouts, 408, 429 and 5xx;
@@ -27,15 +29,49 @@ export function verdictForStatus(status: number): Verdict {
   return 'final';
 }
 
-/** Retry-After as seconds: delta-seconds or an HTTP date; also the `retry-after-ms` variant. */
+/**
+ * `Retry-After` in seconds: delta-seconds (digits only) or an HTTP-date in one of the three RFC 9110
+ * formats; also the `retry-after-ms` variant. Anything else (`-5`, `+5`, `1.5`, `soon`) is ignored,
+ * so the normal backoff applies. Duplicate headers arrive joined with `, `: the first valid value wins.
+ */
 export function parseRetryAfter(headers: Record<string, string>, nowMs = Date.now()): number | undefined {
   const ms = headers['retry-after-ms'];
-  if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms.trim())) return Number(ms) / 1000;
-  const value = headers['retry-after']?.trim();
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value);
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, (date - nowMs) / 1000) : undefined;
+  if (ms !== undefined) {
+    const value = firstValid(ms, (text) => {
+      const m = /^\d+(?:\.\d+)?/.exec(text);
+      return m ? { value: Number(m[0]) / 1000, length: m[0].length } : undefined;
+    });
+    if (value !== undefined) return value;
+  }
+  const value = headers['retry-after'];
+  if (value === undefined) return undefined;
+  return firstValid(value, (text) => {
+    const seconds = /^\d+/.exec(text);
+    if (seconds) return { value: Number(seconds[0]), length: seconds[0].length };
+    const date = matchHttpDate(text, nowMs);
+    return date && { value: Math.max(0, (date.ms - nowMs) / 1000), length: date.length };
+  });
+}
+
+/**
+ * The first element of a comma-joined header value that `read` accepts whole. An element is
+ * read from where it starts (an HTTP-date has a comma of its own), and must end at a comma or
+ * at the end of the value; an element `read` refuses is skipped up to the next comma.
+ */
+function firstValid(
+  joined: string,
+  read: (text: string) => { value: number; length: number } | undefined,
+): number | undefined {
+  let rest = joined;
+  while (rest !== '') {
+    rest = rest.replace(/^[ \t]+/, '');
+    const found = read(rest);
+    if (found && /^[ \t]*(,|$)/.test(rest.slice(found.length))) return found.value;
+    const comma = rest.indexOf(',');
+    if (comma === -1) return undefined;
+    rest = rest.slice(comma + 1);
+  }
+  return undefined;
 }
 
 /** Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... capped at 8 s, minus up to 25 %. */

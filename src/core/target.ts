@@ -45,7 +45,8 @@ function encodeValue(v: string | number | boolean | Date): string {
 export function buildTarget(path: string, query?: Query): string {
   if (!query) return path;
   let qs = '';
-  for (const key in query) {
+  // Own keys only: an inherited key is never sent (or signed).
+  for (const key of Object.keys(query)) {
     const value = query[key];
     if (value === undefined || value === null) continue;
     const k = encodeStrict(key);

@@ -1,5 +1,6 @@
 // Reading the browser's request body: JSON only, UTF-8 only, never more than the limit in memory.
 import { readCapped } from '../transport/read-capped.js';
+import { parseJsonNullPrototype } from './input.js';
 
 /** Default largest accepted body: 64 KiB (every platform input is far smaller). */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -39,7 +40,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    input = parseJsonNullPrototype(text);
   } catch {
     return { ok: false, status: 400, code: 'INVALID_JSON', message: 'The body is not valid JSON.' };
   }

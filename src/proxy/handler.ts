@@ -1,33 +1,40 @@
 import { type ClientOptions, serializeBody } from '../client.js';
 import {
   APIConnectionError,
+  APIError,
   APITimeoutError,
+  ClientClosedError,
   ConfigurationError,
   InputValidationError,
   UserAbortError,
 } from '../core/errors.js';
 import { type LogLevel, type Logger, createLogger } from '../core/logger.js';
+import type { Redactor } from '../core/redact.js';
 import { type Query, buildTarget } from '../core/target.js';
-import { readEnv } from '../platform/runtime.js';
 import type { Operation } from '../resources/operation.js';
 import type { Transport } from '../transport/types.js';
 import type { FetchLike } from '../transport/fetch.js';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './body.js';
+import { type QueryInput, findReservedName, parseQuery } from './input.js';
 import { checkPathSyntax, normalizeBasePath, splitTarget, stripBasePath } from './path.js';
-import { errorResponse, passThrough, scrub } from './respond.js';
+import { errorResponse, passThrough, withSecurityHeaders } from './respond.js';
 import { UpstreamClient } from './upstream.js';
 
 /** What `authorize` may answer: allow (`true`), deny (`false` → 401), or a Response of your own (sent as is). */
 export type AuthorizeResult = boolean | Response;
 
 /**
- * Decides whether the caller of this request may run this operation (check the session cookie or
- * token, the user's role, a rate limit...). Read headers only: the body is read after you answer.
+ * Decides whether the caller of this request may run this operation with this input (check the
+ * session cookie or token, the user's role, a rate limit, whose record `input` names...).
+ * `input` is what will be sent: the operation's declared fields, validated and normalised (a PAN
+ * upper-cased, a query's `page` a number), or `undefined` for an operation without input. The
+ * request's body has already been read: use `input`, not `request.json()`.
  * `false` answers 401, a thrown error answers 403; nothing is forwarded in either case.
  */
 export type Authorize = (
   request: Request,
   operation: Operation,
+  input: unknown,
 ) => AuthorizeResult | Promise<AuthorizeResult>;
 
 /** Options of `createProxyHandler`: the server-side credentials, where it is mounted, and who may call what. */
@@ -164,7 +171,6 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
     );
   }
   const client = new UpstreamClient(clientOptions);
-  const secret = options.apiSecret ?? readEnv('VISTARKRIYA_API_SECRET');
   const log = createLogger({ logger: options.logger, logLevel: options.logLevel }, client.redact);
 
   const routes = new Map<string, Operation[]>();
@@ -209,27 +215,12 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
       return refuse(403, 'OPERATION_NOT_ALLOWED', `This proxy does not forward ${op.id}.`, method, rawPath);
     }
 
-    let verdict: AuthorizeResult;
-    try {
-      verdict = await options.authorize(request, op);
-    } catch (err) {
-      log.warn(
-        `proxy: authorize threw for ${op.id}; refusing (${err instanceof Error ? err.message : String(err)})`,
-      );
-      return errorResponse(403, 'FORBIDDEN', 'Not allowed.');
-    }
-    if (verdict instanceof Response) return verdict;
-    if (verdict !== true) return refuse(401, 'UNAUTHORIZED', 'Not authorized.', method, rawPath);
-
-    // The input: the query for GET operations, the JSON body otherwise.
+    // The input (the query for GET operations, the JSON body otherwise), validated before
+    // `authorize` so it can decide per record on what will actually be sent.
     let input: unknown;
     if (op.method === 'GET') {
-      input = queryToObject(query);
+      input = parseQuery(query);
     } else {
-      if (request.bodyUsed) {
-        log.error(`proxy: authorize read the request body of ${op.id}; read headers only`);
-        return errorResponse(500, 'PROXY_ERROR', 'The proxy failed.');
-      }
       const body = await readJsonBody(request, maxBodyBytes);
       if (!body.ok) return refuse(body.status, body.code, body.message, method, rawPath);
       input = body.input;
@@ -247,6 +238,18 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
       }
       throw err;
     }
+
+    let verdict: AuthorizeResult;
+    try {
+      verdict = await options.authorize(request, op, params);
+    } catch (err) {
+      log.warn(
+        `proxy: authorize threw for ${op.id}; refusing (${err instanceof Error ? err.message : String(err)})`,
+      );
+      return errorResponse(403, 'FORBIDDEN', 'Not allowed.');
+    }
+    if (verdict instanceof Response) return withSecurityHeaders(verdict);
+    if (verdict !== true) return refuse(401, 'UNAUTHORIZED', 'Not authorized.', method, rawPath);
 
     const headers: Record<string, string> = {};
     for (const name of forwardHeaders) {
@@ -272,7 +275,9 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
       signal: request.signal,
       operation: op.id,
     });
-    const scrubbed = secret ? [secret, ...result.signatures] : result.signatures;
+    // The secret, the admin code, the API key (down to a prefix) and this call's signatures, in
+    // any letter case: a platform (or a debugging gateway) may echo any of them.
+    const scrub = client.scrubberFor(result.signatures);
     if (result.response) {
       const status = result.response.status;
       if (status >= 300 && status < 400) {
@@ -283,9 +288,9 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
         );
       }
       if (log.debugEnabled) log.debug(`proxy: ${op.id} -> ${status}`);
-      return passThrough(result.response, scrubbed);
+      return passThrough(result.response, scrub, result.error instanceof APIError ? result.error : undefined);
     }
-    return failureResponse(result.error, scrubbed);
+    return failureResponse(result.error, scrub);
   };
 
   async function validate(op: Operation, input: unknown): Promise<unknown> {
@@ -299,10 +304,12 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
       return await deps.parseInput(op.schema, input);
     } catch (err) {
       if (!(err instanceof InputValidationError) || !input) throw err;
-      const query = input as Record<string, string | string[]>;
-      const retyped = err.issues.filter((i) => i.rule === 'type' && i.field in query).map((i) => i.field);
+      const query = input as QueryInput;
+      const retyped = err.issues
+        .filter((i) => i.rule === 'type' && Object.hasOwn(query, i.field))
+        .map((i) => i.field);
       if (retyped.length === 0) throw err;
-      const coerced: Record<string, unknown> = { ...query };
+      const coerced: Record<string, unknown> = Object.assign(Object.create(null), query);
       for (const field of retyped) coerced[field] = coerceQueryValue(query[field]!);
       try {
         return await deps.parseInput(op.schema, coerced);
@@ -318,9 +325,12 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
    * parameters the platform might honour (a tenant or user selector). Only declared fields pass.
    */
   function refuseUndeclaredFields(schemaKey: string, input: unknown): void {
+    // `__proto__`, `constructor` and `prototype` are refused at any depth, declared or not.
+    const reserved = findReservedName(input);
     const fields = deps.inputFields(schemaKey);
-    if (!fields || !input || typeof input !== 'object') return;
-    const extra = Object.keys(input).filter((k) => !fields.includes(k));
+    if (!input || typeof input !== 'object' || (!fields && !reserved)) return;
+    const extra = Object.keys(input).filter((k) => !fields?.includes(k));
+    if (reserved && !extra.includes(reserved)) extra.push(reserved);
     if (extra.length === 0) return;
     throw new InputValidationError(
       extra.map((field) => ({
@@ -337,9 +347,11 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
     return errorResponse(status, code, message);
   }
 
-  function failureResponse(error: unknown, scrubbed: readonly string[]): Response {
+  function failureResponse(error: unknown, scrub: Redactor): Response {
     if (error instanceof UserAbortError)
       return errorResponse(499, 'CLIENT_CLOSED_REQUEST', 'The request was aborted.');
+    if (error instanceof ClientClosedError)
+      return errorResponse(503, 'PROXY_CLOSED', 'The proxy is shutting down.', { outcome_unknown: false });
     if (error instanceof APITimeoutError) {
       return errorResponse(504, 'UPSTREAM_TIMEOUT', 'The platform did not answer in time.', {
         outcome_unknown: error.outcomeUnknown,
@@ -352,22 +364,11 @@ export function buildProxyHandler(options: ProxyHandlerOptions, deps: ProxyDeps)
     }
     if (error instanceof InputValidationError) return errorResponse(400, 'VALIDATION_ERROR', error.message);
     const message = error instanceof Error ? error.message : String(error);
-    log.error(`proxy: upstream call failed: ${scrub(message, scrubbed)}`);
+    log.error(`proxy: upstream call failed: ${scrub(message)}`);
     return errorResponse(502, 'UPSTREAM_ERROR', 'The platform call failed.');
   }
 
   return Object.assign(handler, { maxBodyBytes, close: () => client.close() });
-}
-
-/** `a=1&b=2&b=3` → `{ a: '1', b: ['2', '3'] }` (repeated keys become arrays). */
-function queryToObject(query: string): Record<string, string | string[]> | undefined {
-  if (query === '') return undefined;
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of new URLSearchParams(query)) {
-    const prev = out[key];
-    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-  }
-  return out;
 }
 
 /** An integer-looking string becomes a number, `true`/`false` a boolean: what the client encoded. */

@@ -175,8 +175,11 @@ function readBody(req: NodeRequestLike, max: number): Promise<{ bytes: Uint8Arra
 async function write(res: NodeResponseLike, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
-    res.setHeader(name, value);
+    // `forEach` yields each Set-Cookie separately; `setHeader` would keep only the last one.
+    if (name !== 'set-cookie') res.setHeader(name, value);
   });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   const body = new Uint8Array(await response.arrayBuffer());
   res.end(body);
 }

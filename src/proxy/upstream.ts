@@ -2,6 +2,7 @@ import { type ClientOptions, VistarkriyaClient } from '../client.js';
 import { APIError } from '../core/errors.js';
 import { interpretPlatform } from '../core/interpret.js';
 import { type CallSpec, type Interpreter, execute } from '../core/pipeline.js';
+import { type Redactor, createScrubber } from '../core/redact.js';
 import type { Signer } from '../signers/types.js';
 import type { TransportResponse } from '../transport/types.js';
 
@@ -23,6 +24,15 @@ export interface Forwarded {
 export class UpstreamClient extends VistarkriyaClient {
   constructor(options: ClientOptions) {
     super(options);
+  }
+
+  /**
+   * What the proxy scrubs from an answer before the browser sees it: the signer's secrets (the API
+   * secret, the admin code), its keys down to a prefix, and the given signatures, in any case.
+   */
+  scrubberFor(signatures: readonly string[]): Redactor {
+    const { secrets = [], keys = [] } = this.pipeline.signer;
+    return createScrubber([...secrets, ...signatures], keys);
   }
 
   async forward(spec: Omit<CallSpec, 'interpret'>): Promise<Forwarded> {

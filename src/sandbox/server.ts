@@ -19,8 +19,10 @@ import { VERI5_PREFIX, createVeri5State, handleVeri5 } from './veri5.js';
 
 /** Largest request body accepted (1 MiB): the platform takes small JSON documents. */
 const MAX_BODY_BYTES = 1024 * 1024;
-/** The request log keeps at most this many entries (oldest dropped first). */
+/** The request log keeps at most this many entries (oldest dropped first)... */
 const MAX_LOGGED_REQUESTS = 10_000;
+/** ...and at most this many body bytes in all (a long-running sandbox must not grow without bound). */
+const MAX_LOGGED_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface ServerConfig {
   accounts: PlatformCredentials[];
@@ -38,6 +40,7 @@ export function createSandboxServer(config: ServerConfig): http.Server {
   const state = createState();
   const veri5State = createVeri5State();
   const nowMs = () => Date.now() + config.clockOffsetSeconds * 1000;
+  const log = requestLog(config.requests);
 
   function route(entry: SandboxRequest): RouteResult {
     const pathname = entry.target.split('?', 1)[0]!;
@@ -48,20 +51,22 @@ export function createSandboxServer(config: ServerConfig): http.Server {
 
     if (pathname.startsWith(`${API_PREFIX}/`)) {
       const auth = verifyPlatformAuth(entry, config.accounts, nowSeconds);
-      if (!auth.ok) return auth.result;
+      if (!auth.ok) return { ...auth.result, rejected: true };
       const match = matchPlatformRoute(entry.method, pathname);
-      if (!match) return notFound(`No route ${entry.method} ${pathname}.`);
+      if (!match) return { ...notFound(`No route ${entry.method} ${pathname}.`), rejected: true };
       if ('methodNotAllowed' in match) {
         return {
           ...fail(405, 'METHOD_NOT_ALLOWED', `Use ${match.methodNotAllowed} for ${pathname}.`),
           headers: { Allow: match.methodNotAllowed },
+          rejected: true,
         };
       }
       entry.operation = match.route.id;
       let body: Record<string, unknown> = {};
       if (match.route.method === 'POST') {
         const parsed = parseJsonObject(entry.body);
-        if (!parsed) return fail(400, 'VALIDATION_ERROR', 'The body must be a JSON object.');
+        if (!parsed)
+          return { ...fail(400, 'VALIDATION_ERROR', 'The body must be a JSON object.'), rejected: true };
         body = parsed;
       }
       return match.route.handler({ query, body, state, slowMs: config.slowMs });
@@ -69,13 +74,14 @@ export function createSandboxServer(config: ServerConfig): http.Server {
 
     if (pathname.startsWith(VERI5_PREFIX)) {
       const operation = pathname.slice(VERI5_PREFIX.length);
-      if (entry.method !== 'POST') return notFound(`Veri5 operations are POST.`);
+      if (entry.method !== 'POST') return { ...notFound(`Veri5 operations are POST.`), rejected: true };
       const body = parseJsonObject(entry.body);
       if (!body)
         return {
           status: 400,
           code: '333',
           json: { response_status: { code: '333', message: 'Unexpected Error Occurred', status: 'FAIL' } },
+          rejected: true,
         };
       entry.operation = `veri5.${operation}`;
       const result = handleVeri5(operation, {
@@ -84,15 +90,20 @@ export function createSandboxServer(config: ServerConfig): http.Server {
         state: veri5State,
         slowMs: config.slowMs,
       });
-      return result ?? notFound(`No Veri5 operation ${operation}.`);
+      return result ?? { ...notFound(`No Veri5 operation ${operation}.`), rejected: true };
     }
 
     if (pathname.startsWith('/open/')) {
       entry.operation = 'open';
-      return handleOpen({ ...entry, pathname }, config.open, nowSeconds);
+      const result = handleOpen({ ...entry, pathname }, config.open, nowSeconds);
+      // Every 401 of the Open scheme is a credential or signature failure.
+      return result.status === 401 ? { ...result, rejected: true } : result;
     }
 
-    return notFound(`No route ${entry.method} ${pathname}. Platform routes live under ${API_PREFIX}/.`);
+    return {
+      ...notFound(`No route ${entry.method} ${pathname}. Platform routes live under ${API_PREFIX}/.`),
+      rejected: true,
+    };
   }
 
   // Delayed answers (latency, slow magic values) are cancelled when the server closes.
@@ -112,18 +123,16 @@ export function createSandboxServer(config: ServerConfig): http.Server {
         headers: req.headers,
         body: rawBody.toString('utf8'),
         rawBody,
+        bodyBytes: size,
         remoteAddress: remoteAddressOf(req, config.trustForwardedFor),
         status: 0,
       };
-      config.requests.push(entry);
-      // A long-running sandbox (the CLI) must not grow without bound; tests see far fewer.
-      if (config.requests.length > MAX_LOGGED_REQUESTS) config.requests.splice(0, 1000);
       const started = Date.now();
       let result: RouteResult;
       try {
         result =
           size > MAX_BODY_BYTES
-            ? fail(413, 'PAYLOAD_TOO_LARGE', 'Request body is larger than 1 MiB.')
+            ? { ...fail(413, 'PAYLOAD_TOO_LARGE', 'Request body is larger than 1 MiB.'), rejected: true }
             : route(entry);
       } catch (err) {
         result = fail(
@@ -132,6 +141,8 @@ export function createSandboxServer(config: ServerConfig): http.Server {
           `Sandbox error: ${err instanceof Error ? err.message : String(err)}`,
         );
       }
+      // Logged once routed: a request refused before it was served keeps its metadata only.
+      log.add(entry, result.rejected === true);
       const delay = config.latencyMs + (result.delayMs ?? 0);
       const finish = () => {
         entry.status = result.reset ? 0 : result.status;
@@ -168,6 +179,33 @@ export function createSandboxServer(config: ServerConfig): http.Server {
     pending.clear();
   });
   return server;
+}
+
+/**
+ * The request log (`sandbox.requests`): bounded by entries and by body bytes, oldest dropped first.
+ * 200 unauthenticated 1 MiB posts must not cost 200 MiB: a refused request is kept without its body.
+ */
+function requestLog(requests: SandboxRequest[]) {
+  let bodyBytes = 0;
+  return {
+    add(entry: SandboxRequest, rejected: boolean): void {
+      if (rejected) {
+        entry.body = '';
+        entry.rawBody = Buffer.alloc(0);
+      }
+      requests.push(entry);
+      bodyBytes += entry.rawBody.byteLength;
+      let drop = 0;
+      while (
+        drop < requests.length - 1 &&
+        (requests.length - drop > MAX_LOGGED_REQUESTS || bodyBytes > MAX_LOGGED_BODY_BYTES)
+      ) {
+        bodyBytes -= requests[drop]!.rawBody.byteLength;
+        drop++;
+      }
+      if (drop > 0) requests.splice(0, drop);
+    },
+  };
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {

@@ -62,10 +62,15 @@ export interface SandboxRequest {
   /** The request target as sent (path + query), i.e. what was signed. */
   target: string;
   headers: IncomingHttpHeaders;
-  /** The body decoded as UTF-8. */
+  /** The body decoded as UTF-8 (`''` for a request the sandbox refused: see `rawBody`). */
   body: string;
-  /** The raw body bytes. */
+  /**
+   * The raw body bytes. Empty for a request refused before it was served (no valid credentials,
+   * signature or hash, too large, no such route): only its metadata is kept.
+   */
   rawBody: Buffer;
+  /** How many body bytes arrived. */
+  bodyBytes: number;
   remoteAddress: string;
   /** Filled in when the answer is sent (0 for a reset connection). */
   status: number;
@@ -87,4 +92,6 @@ export interface RouteResult {
   reset?: boolean;
   /** Recorded in the request log. */
   code?: string;
+  /** Refused before it was served (credentials, signature, size, route): the log keeps metadata only. */
+  rejected?: boolean;
 }

@@ -53,7 +53,7 @@ function answer(code: string, message: string, fields: Json = {}, status = 200):
 }
 
 const CODES = {
-  badKey: () => answer('380048', 'Invalid api_key or client_code'),
+  badKey: () => refused(answer('380048', 'Invalid api_key or client_code')),
   unexpected: () => answer('333', 'Unexpected Error Occurred'),
   badOperation: () => answer('410012', 'Operation Code Not Valid.'),
   rateLimited: (): RouteResult => ({
@@ -61,6 +61,11 @@ const CODES = {
     headers: { 'Retry-After': '1' },
   }),
 };
+
+/** A credential or hash failure: the request log keeps its metadata only. */
+function refused(result: RouteResult): RouteResult {
+  return { ...result, rejected: true };
+}
 
 /** Failures every magic identifier shares: rate limit, reset, slow. */
 function transportMagic(outcome: string): RouteResult | undefined {
@@ -225,11 +230,11 @@ function fetchPanDetails(ctx: Veri5Context): RouteResult {
   if (!text(request.api_key)) return status('380026', 'api_key is mandatory');
   if (!text(request.hash)) return status('380025', 'hash is mandatory');
   if (!safeEqual(text(request.api_key), ctx.credentials.apiKey))
-    return status('400111', 'api_key does not exist.');
+    return refused(status('400111', 'api_key does not exist.'));
   const { clientCode, apiKey, salt } = ctx.credentials;
   const expected = sha256([clientCode, txnId, apiKey, salt].join('|'));
   if (!safeEqual(expected, text(request.hash).toLowerCase()))
-    return status('380091', 'Hash validation failed');
+    return refused(status('380091', 'Hash validation failed'));
   const found = ctx.state.transactions.get(txnId);
   if (!found) return status('400105', 'txnId does not exist');
   return status('000', 'Pan details fetched successfully', { response_data: { response_message: found } });
@@ -256,7 +261,7 @@ function verifyGstin(ctx: Veri5Context): RouteResult {
     [clientCode, text(request.request_id), apiKey, salt, text(request.gstin)].join('|'),
   );
   if (!safeEqual(expected, text(request.hash).toLowerCase()))
-    return answer('400401', 'Hash Validation Failed');
+    return refused(answer('400401', 'Hash Validation Failed'));
   if (gstin === MAGIC_GSTIN_QUOTA_EXCEEDED) {
     return answer(
       '400402',

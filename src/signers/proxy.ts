@@ -27,19 +27,45 @@ export interface ProxySignerOptions {
 export function proxySigner(options: ProxySignerOptions = {}): Signer {
   const { headers } = options;
   if (typeof headers === 'function') {
+    // The tokens the function returns are secrets as much as static ones: each new value joins
+    // `secrets` (a new array, so the client's redactor sees the change), the latest few kept.
+    let secrets: readonly string[] = [];
+    const learn = (h: Record<string, string>): SignResult => {
+      const fresh = tokensOf(h).filter((v) => !secrets.includes(v));
+      if (fresh.length > 0) secrets = [...secrets, ...fresh].slice(-KEPT_TOKENS);
+      return { headers: { ...h } };
+    };
     return {
+      get secrets() {
+        return secrets;
+      },
       sign(): MaybePromise<SignResult> {
         const value = headers();
-        return value instanceof Promise
-          ? value.then((h) => ({ headers: { ...h } }))
-          : { headers: { ...value } };
+        return value instanceof Promise ? value.then(learn) : learn(value);
       },
     };
   }
   const fixed = { ...headers };
   return {
     // Static header values (a session token) are kept out of error messages and log lines.
-    secrets: Object.values(fixed).filter((v) => v.length >= 8),
+    secrets: tokensOf(fixed),
     sign: () => ({ headers: { ...fixed } }),
   };
+}
+
+// Shorter header values (`1`, `en-IN`) are not tokens and would shred ordinary text.
+const MIN_SECRET_LENGTH = 8;
+// Enough for a token refreshed while older calls are still in flight.
+const KEPT_TOKENS = 8;
+
+/** The header values worth redacting, and the credential alone of `Bearer <token>`-style values. */
+function tokensOf(headers: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const value of Object.values(headers)) {
+    const credential = /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value)?.[1];
+    for (const v of credential ? [value, credential] : [value]) {
+      if (v.length >= MIN_SECRET_LENGTH && !out.includes(v)) out.push(v);
+    }
+  }
+  return out;
 }

@@ -31,4 +31,9 @@ export interface Signer {
    * The client redacts them everywhere; signatures produced are redacted as well.
    */
   readonly secrets?: readonly string[];
+  /**
+   * Identifiers this signer sends in clear (API keys, access keys): the client redacts them down to
+   * a short prefix, enough to tell accounts apart in a log.
+   */
+  readonly keys?: readonly string[];
 }

@@ -63,6 +63,7 @@ export function veri5Signer(options: Veri5SignerOptions): Signer {
   const operationOf = options.operationOf ?? lastSegment;
   return {
     secrets: [options.salt],
+    keys: [options.apiKey],
     // Synchronous where the hash is (node:crypto), a Promise with WebCrypto: the pipeline then
     // spends no microtask turns on it.
     sign(input): SignResult | Promise<SignResult> {

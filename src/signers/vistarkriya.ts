@@ -41,7 +41,9 @@ export function createVistarkriyaSigner(options: VistarkriyaSignerOptions, provi
     },
   });
   return {
-    secrets: [apiSecret],
+    // The admin code is sent in clear but is a credential: it is redacted like the secret.
+    secrets: [apiSecret, adminCode],
+    keys: [apiKey],
     sign(input) {
       const sig = provider.hmacSha256Hex(apiSecret, vistarkriyaStringToSign(input));
       return typeof sig === 'string'

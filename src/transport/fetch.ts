@@ -1,3 +1,4 @@
+import { ClientClosedError } from '../core/errors.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 import { readCapped } from './read-capped.js';
 import { TransportError, classifyNetworkError } from './types.js';
@@ -13,9 +14,11 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
  * must read headers case-insensitively. The Node transport (undici) sends names as written.
  */
 export class FetchTransport implements Transport {
+  private closed = false;
   constructor(private readonly fetchImpl: FetchLike) {}
 
   async send(req: TransportRequest): Promise<TransportResponse> {
+    if (this.closed) throw new ClientClosedError();
     let res: Response;
     try {
       res = await this.fetchImpl(req.url, {
@@ -60,5 +63,8 @@ export class FetchTransport implements Transport {
     return { status: res.type === 'opaqueredirect' ? 302 : res.status, headers, body };
   }
 
-  async close(): Promise<void> {}
+  /** Refuses further sends; the `fetch` function's own connection pool belongs to its owner. */
+  async close(): Promise<void> {
+    this.closed = true;
+  }
 }

@@ -1,3 +1,5 @@
+import { tlsHandshakeFailed } from './tls-failure.js';
+
 /** One HTTP request as the pipeline hands it to a {@link Transport}: signed, serialised, final. */
 export interface TransportRequest {
   method: string;
@@ -74,20 +76,10 @@ export interface Transport {
   readonly usesAbortSource?: boolean;
 }
 
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EAI_NONAME',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_HAS_EXPIRED',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-]);
+// Nothing reached the server: the connection was refused, the name did not resolve, the host
+// is unreachable, the connect timed out.
+const NOT_SENT =
+  /^(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
 function codeOf(err: unknown): string | undefined {
   let c: unknown = err;
@@ -123,7 +115,7 @@ export function classifyNetworkError(err: unknown, signal: { readonly aborted: b
       { cause: err },
     );
   }
-  const kind = code && NOT_SENT_CODES.has(code) ? 'not-sent' : 'ambiguous';
+  const kind = code && (NOT_SENT.test(code) || tlsHandshakeFailed(err, code)) ? 'not-sent' : 'ambiguous';
   return new TransportError(
     kind,
     kind === 'not-sent' ? `Could not connect${detail}.` : `Connection failed${detail}.`,

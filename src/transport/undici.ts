@@ -1,3 +1,4 @@
+import { ClientClosedError } from '../core/errors.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 import { TransportError, classifyNetworkError } from './types.js';
 
@@ -23,6 +24,8 @@ export class UndiciTransport implements Transport {
   readonly usesAbortSource = true;
   private agent: Dispatcher | undefined;
   private agentPromise: Promise<Dispatcher> | undefined;
+  // Final: a closed transport never makes a new Agent (one that nobody would ever close).
+  private closed = false;
 
   constructor(private readonly options: UndiciTransportOptions = {}) {}
 
@@ -42,8 +45,11 @@ export class UndiciTransport implements Transport {
   private request: UndiciModule['request'] | undefined;
 
   async send(req: TransportRequest): Promise<TransportResponse> {
+    if (this.closed) throw new ClientClosedError();
     const d = this.dispatcher();
     const dispatcher = d instanceof Promise ? await d : d;
+    // Closed while undici was loading: the Agent is being closed, nothing was sent.
+    if (this.closed) throw new ClientClosedError();
     // The EventEmitter-shaped abort state when the pipeline gives one (see core/call-abort.ts).
     const signal = (req.abortSource ?? req.signal) as AbortSignal;
     const split = splitStableUrl(req.url);
@@ -92,6 +98,7 @@ export class UndiciTransport implements Transport {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const agent = this.agent ?? (this.agentPromise ? await this.agentPromise : undefined);
     this.agent = undefined;
     this.agentPromise = undefined;

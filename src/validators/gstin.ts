@@ -1,11 +1,15 @@
+import { asciiUpperCase, normalizeAsciiCode } from './ascii.js';
 import { panProblem } from './pan.js';
 
 const CHARSET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const GSTIN_SHAPE = /^\d{2}[A-Z0-9]{10}[1-9A-Z][A-Z0-9][A-Z0-9]$/;
 
-/** Upper-cases a GSTIN and trims surrounding whitespace (does not validate). */
+/**
+ * Upper-cases a GSTIN and trims surrounding whitespace, ASCII only: non-ASCII is left for the check
+ * to refuse (see `normalizeAsciiCode`). Does not validate.
+ */
 export function normalizeGstin(value: string): string {
-  return value.trim().toUpperCase();
+  return normalizeAsciiCode(value);
 }
 
 /**
@@ -15,7 +19,7 @@ export function normalizeGstin(value: string): string {
  * @example gstinCheckCharacter('29AAECK9415C1Z') // 'J'
  */
 export function gstinCheckCharacter(first14: string): string {
-  const s = first14.toUpperCase();
+  const s = asciiUpperCase(first14);
   if (!/^[0-9A-Z]{14}/.test(s)) throw new TypeError('gstinCheckCharacter expects 14 characters 0-9/A-Z');
   let sum = 0;
   for (let i = 0; i < 14; i++) {

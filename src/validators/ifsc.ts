@@ -1,6 +1,11 @@
-/** Upper-cases an IFSC and trims surrounding whitespace (does not validate). */
+import { normalizeAsciiCode } from './ascii.js';
+
+/**
+ * Upper-cases an IFSC and trims surrounding whitespace, ASCII only: non-ASCII is left for the check
+ * to refuse (see `normalizeAsciiCode`). Does not validate.
+ */
 export function normalizeIfsc(value: string): string {
-  return value.trim().toUpperCase();
+  return normalizeAsciiCode(value);
 }
 
 /** @internal The rule a normalised IFSC breaks, or undefined when it is valid. */

@@ -1,3 +1,5 @@
+import { normalizeAsciiCode } from './ascii.js';
+
 /**
  * The 4th character of a PAN is the holder type (seed 003, Table 1): P individual,
  * C company, H HUF, A AOP, B BOI, G government, J artificial juridical person,
@@ -7,9 +9,12 @@ export const PAN_HOLDER_TYPES = 'PCHABGJLFT';
 
 const PAN_SHAPE = /^[A-Z]{5}\d{4}[A-Z]$/;
 
-/** Upper-cases a PAN and trims surrounding whitespace (does not validate). */
+/**
+ * Upper-cases a PAN and trims surrounding whitespace, ASCII only: non-ASCII is left for the check
+ * to refuse (see `normalizeAsciiCode`). Does not validate.
+ */
 export function normalizePan(value: string): string {
-  return value.trim().toUpperCase();
+  return normalizeAsciiCode(value);
 }
 
 /**

@@ -2,7 +2,7 @@ import { type RequestOptions, serializeBody } from '../client.js';
 import { BaseClient } from '../core/base-client.js';
 import { ConfigurationError, InputValidationError, VistarkriyaError } from '../core/errors.js';
 import type { Interpreter } from '../core/pipeline.js';
-import { requireCredentials, splitBaseURL } from '../core/options.js';
+import { checkNumericOptions, requireCredentials, splitBaseURL } from '../core/options.js';
 import { isBrowser, readEnv } from '../platform/runtime.js';
 import { type Signer, veri5Signer } from '../signers/index.js';
 import { RECOMMENDED_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, checkDocument } from './document.js';
@@ -161,6 +161,7 @@ export class Veri5Client extends BaseClient {
       ...options.envelope,
       ...(options.subClientCode !== undefined ? { sub_client_code: options.subClientCode } : {}),
     };
+    checkNumericOptions(options, { maxDocumentBytes: 'a positive integer' });
     this.maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   }
 

@@ -119,7 +119,7 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 // The resources that would keep a process alive after the SDK is done: sockets and timers.
 const LEAKY = new Set(['TCPSocketWrap', 'Timeout', 'TCPWRAP', 'Immediate']);
 
-function leakyCounts(): Record<string, number> {
+export function leakyCounts(): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of process.getActiveResourcesInfo()) if (LEAKY.has(r)) out[r] = (out[r] ?? 0) + 1;
   return out;
