@@ -125,6 +125,7 @@ export function createSandboxServer(config: ServerConfig): http.Server {
         rawBody,
         bodyBytes: size,
         remoteAddress: remoteAddressOf(req, config.trustForwardedFor),
+        receivedAt: Date.now(),
         status: 0,
       };
       const started = Date.now();
