@@ -20,27 +20,7 @@ import { type WebSandbox, createSandboxCore } from './core.js';
 import { createSandboxServer, listen } from './server.js';
 import type { SandboxOptions } from './types.js';
 
-export * from './magic.js';
-export type {
-  OpenCredentials,
-  PlatformCredentials,
-  SandboxCoreOptions,
-  SandboxHeaders,
-  SandboxLogger,
-  SandboxOptions,
-  SandboxRequest,
-  Veri5Credentials,
-} from './types.js';
-export {
-  MAX_BODY_BYTES,
-  SANDBOX_CREDENTIALS,
-  SANDBOX_OPEN_CREDENTIALS,
-  SANDBOX_VERI5_CREDENTIALS,
-  type SandboxConnection,
-  type WebSandbox,
-  createSandbox,
-} from './core.js';
-export { platformSignature, TIMESTAMP_WINDOW_SECONDS } from './platform-auth.js';
+export * from './web.js';
 
 /** A sandbox served on a local port (`startSandbox()`). */
 export interface Sandbox extends Omit<WebSandbox, 'clientOptions' | 'veri5Options'> {

@@ -13,14 +13,14 @@ export function stripPhpWhitespaceBytes(bytes: Uint8Array): Uint8Array {
   );
 }
 
-export function openSignature(
+export async function openSignature(
   secret: string,
   timestamp: string,
   method: string,
   body: Uint8Array,
 ): Promise<string> {
   const prehash = concatBytes([utf8.encode(timestamp + method), method === 'GET' ? new Uint8Array(0) : body]);
-  return Promise.resolve(hmacSha256HexBytes(secret, stripPhpWhitespaceBytes(prehash)));
+  return hmacSha256HexBytes(secret, stripPhpWhitespaceBytes(prehash));
 }
 
 const error = (status: number, code: string, message: string): RouteResult => ({

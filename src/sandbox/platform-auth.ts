@@ -111,25 +111,25 @@ async function diagnose(
   const body = utf8Decode(req.rawBody);
   const sign = (method: string, target: string, text: string) =>
     platformSignature(secret, timestamp, method, target, utf8.encode(text));
-  const same = async (candidate: Promise<string>) => safeEqual(await candidate, got);
+  const same = (candidate: string) => safeEqual(candidate, got);
   const pathOnly = req.target.split('?', 1)[0]!;
-  if (safeEqual((await sign(req.method, req.target, body)).toUpperCase(), got))
+  if (same((await sign(req.method, req.target, body)).toUpperCase()))
     return ': send the signature as lower-case hex.';
-  if (await same(sign(req.method.toLowerCase(), req.target, body)))
+  if (same(await sign(req.method.toLowerCase(), req.target, body)))
     return `: sign the method in upper case ("${req.method}").`;
   if (
     req.target.startsWith('/api/v1/') &&
-    (await same(sign(req.method, req.target.slice('/api/v1'.length), body)))
+    same(await sign(req.method, req.target.slice('/api/v1'.length), body))
   ) {
     return ': sign the full path including /api/v1.';
   }
-  if (pathOnly !== req.target && (await same(sign(req.method, pathOnly, body)))) {
+  if (pathOnly !== req.target && same(await sign(req.method, pathOnly, body))) {
     return ': sign the query string too, exactly as sent.';
   }
-  if (body !== '' && (await same(sign(req.method, req.target, ''))))
+  if (body !== '' && same(await sign(req.method, req.target, '')))
     return ': the body must be part of the signed string.';
   for (const variant of reserialisations(body)) {
-    if (await same(sign(req.method, req.target, variant))) {
+    if (same(await sign(req.method, req.target, variant))) {
       return ': the body signed differs from the body sent (re-serialised JSON?). Serialise once; sign and send the same string.';
     }
   }

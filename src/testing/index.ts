@@ -28,24 +28,7 @@ import { type WebSandbox, createSandbox } from '../sandbox/core.js';
 import type { SandboxCoreOptions } from '../sandbox/types.js';
 import { VERI5_HOSTS } from '../veri5/client.js';
 
-export {
-  SANDBOX_CREDENTIALS,
-  SANDBOX_OPEN_CREDENTIALS,
-  SANDBOX_VERI5_CREDENTIALS,
-  type SandboxConnection,
-  type WebSandbox,
-  createSandbox,
-} from '../sandbox/core.js';
-export * from '../sandbox/magic.js';
-export type {
-  OpenCredentials,
-  PlatformCredentials,
-  SandboxCoreOptions,
-  SandboxHeaders,
-  SandboxLogger,
-  SandboxRequest,
-  Veri5Credentials,
-} from '../sandbox/types.js';
+export * from '../sandbox/web.js';
 
 /** Where the handlers answer. */
 export interface SandboxOrigins {

@@ -36,6 +36,8 @@ export class UndiciTransport implements Transport {
   private agentPromise: Promise<Dispatcher> | undefined;
   // Final: a closed transport never makes a new Agent (one that nobody would ever close).
   private closed = false;
+  /** Made on the first call while msw (or another fetch interceptor) is listening. */
+  private intercepted: FetchTransport | undefined;
 
   constructor(private readonly options: UndiciTransportOptions = {}) {}
 
@@ -108,8 +110,6 @@ export class UndiciTransport implements Transport {
     }
     return { status: res.statusCode, headers, body };
   }
-
-  private intercepted: FetchTransport | undefined;
 
   /** Through the (patched) `globalThis.fetch`, looked up per call: msw restores it on `close()`. */
   private sendIntercepted(req: TransportRequest): Promise<TransportResponse> {
