@@ -8,13 +8,16 @@ const NODE_ENTRIES = {
   validators: 'src/validators/index.ts',
   proxy: 'src/proxy/index.ts',
   sandbox: 'src/sandbox/index.ts',
+  testing: 'src/testing/index.ts',
   cli: 'src/cli.ts',
 };
-// Browser / worker / edge builds: no sandbox, no CLI, no `node:` imports.
+// Browser / worker / edge builds: no Node server, no CLI, no `node:` imports. `testing` serves the
+// sandbox core through msw (`setupWorker` in a browser).
 const WEB_ENTRIES = {
   index: 'src/index.ts',
   validators: 'src/validators/index.ts',
   proxy: 'src/proxy/index.ts',
+  testing: 'src/testing/index.ts',
 };
 
 const present = (entries: Record<string, string>) =>
@@ -22,6 +25,21 @@ const present = (entries: Record<string, string>) =>
 
 /** Swaps the Node implementations (node:crypto, undici) for the Fetch/WebCrypto ones (shared with the size check and the browser/edge tests). */
 const webPlatform = webPlatformPlugin() as NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * The CommonJS files load their lazy modules (undici, the zod schemas) with `require`, not
+ * `import()`: Jest runs CommonJS in a VM that refuses `import()` ("A dynamic import callback was
+ * invoked without --experimental-vm-modules"). Still lazy: `require` runs on first use. Runs before
+ * tsup turns the chunks into CommonJS, on the specifiers esbuild already rewrote.
+ */
+const cjsLazyRequire: NonNullable<Options['plugins']>[number] = {
+  name: 'cjs-lazy-require',
+  renderChunk(code, info) {
+    if (this.format !== 'cjs') return undefined;
+    const out = code.replace(/\bimport\((["'][^"']+["'])\)/g, 'Promise.resolve().then(() => require($1))');
+    return out === code ? undefined : { code: out, map: info.map };
+  },
+};
 
 export default defineConfig([
   {
@@ -35,6 +53,7 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     outDir: 'dist',
+    plugins: [cjsLazyRequire],
   },
   {
     entry: present(WEB_ENTRIES),

@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // `vistarkriya`, `vistarkriya/testing`, ... resolve to src/ as in tsconfig.json (the recipes in
+  // examples/testing import the package by name, as users do).
+  resolve: { tsconfigPaths: true },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/testing/**/*.test.ts'],
     // Needs php-cli beside php-wasm: `npm run test:php-cli` (vitest.php-cli.config.ts).
     exclude: ['test/php-cli/**', '**/node_modules/**', '**/.git/**'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },

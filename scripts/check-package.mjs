@@ -4,9 +4,10 @@
 //   2. attw --pack . (types resolve under node10, node16 ESM/CJS and bundler, no masquerading);
 //   3. the tarball holds only dist/, README.md, CHANGELOG.md, LICENSE and package.json, and every
 //      file the exports map, main/module/types, typesVersions and bin point at is in it;
-//   4. the packed-tarball smoke test (scripts/smoke/run.mjs), unless --no-smoke.
+//   4. no CommonJS file uses `import()` (Jest runs CommonJS in a VM that refuses it; tsup.config.ts);
+//   5. the packed-tarball smoke test (scripts/smoke/run.mjs), unless --no-smoke.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,6 +65,14 @@ section('tarball contents', () => {
   const missing = [...new Set(required)].filter((f) => !files.has(f));
   if (missing.length) throw new Error(`missing from the tarball: ${missing.join(', ')}`);
   return `${pack.entryCount} files, ${(pack.size / 1024).toFixed(0)} kB packed, ${(pack.unpackedSize / 1024).toFixed(0)} kB unpacked`;
+});
+
+section('no import() in CommonJS files (Jest)', () => {
+  const dist = path.join(root, 'dist');
+  const cjs = readdirSync(dist).filter((f) => f.endsWith('.cjs'));
+  const offenders = cjs.filter((f) => /\bimport\(/.test(readFileSync(path.join(dist, f), 'utf8')));
+  if (offenders.length) throw new Error(`dynamic import() in ${offenders.join(', ')}`);
+  return `${cjs.length} files`;
 });
 
 if (!process.argv.includes('--no-smoke')) {

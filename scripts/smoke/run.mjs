@@ -4,7 +4,9 @@
 //      (undici and zod come from the registry, or npm's cache: --prefer-offline); its package.json
 //      has no install-time script (scripts/pack-manifest.mjs);
 //   2. ESM `import` and CommonJS `require` of every entry point, each making real signed calls
-//      to the sandbox (also from the tarball) and checking a signature against node:crypto;
+//      to the sandbox (also from the tarball) and checking a signature against node:crypto, and
+//      through msw's setupServer(...sandboxHandlers()) with a client created with default options
+//      (msw, the optional peer of `vistarkriya/testing`, installed beside it);
 //   3. `tsc` type resolution of the same imports under moduleResolution node16 (ESM and CJS
 //      files) and bundler, with skipLibCheck off so the shipped .d.ts files are checked too.
 // Needs dist/ (npm run build). Exit code 0 = all good.
@@ -45,6 +47,7 @@ run(
   [
     'install',
     tarball,
+    'msw@2',
     '--prefer-offline',
     '--no-audit',
     '--no-fund',
@@ -93,6 +96,23 @@ try {
 } finally {
   await sb.close();
 }
+
+// vistarkriya/testing: msw serves the sandbox at the production base URL; only test credentials.
+const server = setupServer(...testing.sandboxHandlers());
+server.listen({ onUnhandledRequest: 'error' });
+try {
+  const vk = new sdk.VistarkriyaClient(testing.SANDBOX_CREDENTIALS);
+  const mismatch = await vk.verify.pan({ pan: testing.MAGIC.pan.name_mismatch, name: 'Ravi Kumar' });
+  assert(mismatch.status === 'NAME_MISMATCH', 'testing: a default client gets the magic answer through msw');
+  const wrong = new sdk.VistarkriyaClient({ ...testing.SANDBOX_CREDENTIALS, apiSecret: 'nope', maxRetries: 0 });
+  let mismatched = false;
+  try { await wrong.wallet.core.balance(); } catch (err) { mismatched = err instanceof sdk.SignatureMismatchError; }
+  assert(mismatched, 'testing: a wrong secret is a SignatureMismatchError');
+  await vk.close();
+  await wrong.close();
+} finally {
+  server.close();
+}
 console.log('ok');
 `;
 
@@ -104,6 +124,8 @@ import * as sdk from 'vistarkriya';
 import * as validators from 'vistarkriya/validators';
 import * as proxy from 'vistarkriya/proxy';
 import * as sandbox from 'vistarkriya/sandbox';
+import * as testing from 'vistarkriya/testing';
+import { setupServer } from 'msw/node';
 const resolved = (id) => (id === 'vistarkriya' ? new URL(import.meta.resolve(id)).pathname : createRequire(import.meta.url).resolve(id));`),
 );
 writeFileSync(
@@ -113,6 +135,8 @@ const sdk = require('vistarkriya');
 const validators = require('vistarkriya/validators');
 const proxy = require('vistarkriya/proxy');
 const sandbox = require('vistarkriya/sandbox');
+const testing = require('vistarkriya/testing');
+const { setupServer } = require('msw/node');
 const resolved = (id) => require.resolve(id);`)}})().catch((err) => { console.error(err); process.exit(1); });\n`,
 );
 for (const file of ['esm.mjs', 'cjs.cjs']) {
@@ -122,7 +146,7 @@ for (const file of ['esm.mjs', 'cjs.cjs']) {
 }
 
 // ---------------------------------------------------------------- types: node16 (ESM + CJS) and bundler
-const typesSource = (importLines) => `${importLines}
+const typesSource = (importLines, testingCheck) => `${importLines}
 
 export async function main(): Promise<number> {
   const vk = new VistarkriyaClient({ apiKey: 'k', apiSecret: 's', adminCode: '123456', baseURL: 'http://127.0.0.1:1' });
@@ -142,6 +166,7 @@ export async function main(): Promise<number> {
   const proxied: Response = await handler(new Request('http://localhost/api/vk/api/v1/verify/pan'));
   const sb = await startSandbox();
   await sb.close();
+  ${testingCheck}
   // @ts-expect-error verify.pan requires a pan
   await vk.verify.pan({});
   return ok && proxied.status > 0 && err instanceof APIError ? amount : 0;
@@ -151,7 +176,8 @@ declare const err: unknown;
 const imports = `import { APIError, VistarkriyaClient, type WalletBalance } from 'vistarkriya';
 import { isValidPan } from 'vistarkriya/validators';
 import { createProxyHandler } from 'vistarkriya/proxy';
-import { startSandbox } from 'vistarkriya/sandbox';`;
+import { startSandbox } from 'vistarkriya/sandbox';
+import { createSandbox, sandboxHandlers } from 'vistarkriya/testing';`;
 const cjsImports = `import sdk = require('vistarkriya');
 import validators = require('vistarkriya/validators');
 import proxy = require('vistarkriya/proxy');
@@ -161,9 +187,14 @@ type WalletBalance = sdk.WalletBalance;
 const { isValidPan } = validators;
 const { createProxyHandler } = proxy;
 const { startSandbox } = sandbox;`;
-writeFileSync(path.join(project, 'types-esm.mts'), typesSource(imports));
-writeFileSync(path.join(project, 'types-cjs.cts'), typesSource(cjsImports));
-writeFileSync(path.join(project, 'types-bundler.ts'), typesSource(imports));
+// vistarkriya/testing's types import msw's, whose CommonJS declarations do not compile with
+// skipLibCheck off (they import the ESM-only `rettime`): checked from ESM and bundler only.
+const testingCheck = `const handlers: unknown[] = sandboxHandlers({ baseURL: 'https://vistarkriya.com' });
+  const web: Response = await createSandbox().fetch(new Request('https://vistarkriya.com/'));
+  if (handlers.length === 0 || !web.ok) return 0;`;
+writeFileSync(path.join(project, 'types-esm.mts'), typesSource(imports, testingCheck));
+writeFileSync(path.join(project, 'types-cjs.cts'), typesSource(cjsImports, ''));
+writeFileSync(path.join(project, 'types-bundler.ts'), typesSource(imports, testingCheck));
 
 const compilerOptions = {
   strict: true,

@@ -8,7 +8,7 @@ import {
   createSecretKey,
   timingSafeEqual as nodeTimingSafeEqual,
 } from 'node:crypto';
-import type { CryptoProvider } from './crypto-types.js';
+import type { CryptoProvider, MaybePromise } from './crypto-types.js';
 
 // A string key is UTF-8 encoded again on every createHmac call; a KeyObject is not (about 20 %
 // of signing a small request). A client signs with one secret, so a few keys are kept.
@@ -43,3 +43,8 @@ export const crypto: CryptoProvider = {
     return nodeTimingSafeEqual(left, right);
   },
 };
+
+/** Lower-case hex HMAC-SHA256 of `message` as given, byte for byte (no text decoding on the way). */
+export function hmacSha256HexBytes(key: string, message: Uint8Array): MaybePromise<string> {
+  return createHmac('sha256', hmacKey(key)).update(message).digest('hex');
+}

@@ -54,3 +54,9 @@ export const crypto: CryptoProvider = {
     return diff === 0;
   },
 };
+
+/** Lower-case hex HMAC-SHA256 of `message` as given, byte for byte (no text decoding on the way). */
+export async function hmacSha256HexBytes(key: string, message: Uint8Array): Promise<string> {
+  // The sandbox's bodies are never views of a SharedArrayBuffer (which WebCrypto refuses).
+  return toHex(await subtle().sign('HMAC', await hmacKey(key), message as Uint8Array<ArrayBuffer>));
+}

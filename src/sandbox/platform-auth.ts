@@ -1,10 +1,9 @@
 // Strict 4-header auth of the Vistarkriya platform (seed 000), checked over the raw bytes
 // received: X-API-Key, X-Timestamp, X-Signature, and X-Admin-Code (or X-Tenant-Code).
-import { createHmac } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
-import { crypto } from '../platform/crypto.js';
+import { crypto, hmacSha256HexBytes } from '../platform/crypto.js';
+import { concatBytes, utf8, utf8Decode } from './bytes.js';
 import { fail } from './envelope.js';
-import type { PlatformCredentials, RouteResult } from './types.js';
+import type { PlatformCredentials, RouteResult, SandboxHeaders } from './types.js';
 
 /** Requests more than this far from the server clock are refused (`TIMESTAMP_EXPIRED`). */
 export const TIMESTAMP_WINDOW_SECONDS = 300;
@@ -13,30 +12,27 @@ export const TIMESTAMP_WINDOW_SECONDS = 300;
 export interface RawPlatformRequest {
   method: string;
   target: string;
-  headers: IncomingHttpHeaders;
-  rawBody: Buffer;
+  headers: SandboxHeaders;
+  rawBody: Uint8Array;
   remoteAddress: string;
 }
 
 export type AuthResult = { ok: true; account: PlatformCredentials } | { ok: false; result: RouteResult };
 
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+export function header(headers: SandboxHeaders, name: string): string | undefined {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
 }
 
 /** hex(HMAC-SHA256(secret, timestamp + METHOD + target + body)) over the exact bytes. */
-export function platformSignature(
+export async function platformSignature(
   secret: string,
   timestamp: string,
   method: string,
   target: string,
-  body: Buffer,
-): string {
-  return createHmac('sha256', secret)
-    .update(Buffer.from(timestamp + method + target, 'utf8'))
-    .update(body)
-    .digest('hex');
+  body: Uint8Array,
+): Promise<string> {
+  return hmacSha256HexBytes(secret, concatBytes([utf8.encode(timestamp + method + target), body]));
 }
 
 /**
@@ -60,11 +56,11 @@ const AUTH = {
  * Checks a platform request. Order: key present, key known, caller IP allowed, timestamp
  * present and within 5 minutes, signature, admin code.
  */
-export function verifyPlatformAuth(
+export async function verifyPlatformAuth(
   req: RawPlatformRequest,
   accounts: readonly PlatformCredentials[],
   nowSeconds: number,
-): AuthResult {
+): Promise<AuthResult> {
   const no = (result: RouteResult): AuthResult => ({ ok: false, result });
   const apiKey = header(req.headers, 'x-api-key');
   if (!apiKey) return no(AUTH.missingKey());
@@ -91,9 +87,9 @@ export function verifyPlatformAuth(
 
   const signature = header(req.headers, 'x-signature');
   if (!signature) return no(AUTH.hmac(': X-Signature header missing.'));
-  const expected = platformSignature(account.apiSecret, timestamp, req.method, req.target, req.rawBody);
+  const expected = await platformSignature(account.apiSecret, timestamp, req.method, req.target, req.rawBody);
   if (!safeEqual(expected, signature))
-    return no(AUTH.hmac(diagnose(req, account.apiSecret, timestamp, signature)));
+    return no(AUTH.hmac(await diagnose(req, account.apiSecret, timestamp, signature)));
 
   const adminCode = header(req.headers, 'x-admin-code') ?? header(req.headers, 'x-tenant-code');
   if (!adminCode) return no(AUTH.adminCode('X-Admin-Code (or X-Tenant-Code) header missing'));
@@ -106,26 +102,34 @@ export function verifyPlatformAuth(
  * Why a signature did not match, when it is one of the usual mistakes. The hint never
  * contains the expected signature or the secret.
  */
-function diagnose(req: RawPlatformRequest, secret: string, timestamp: string, got: string): string {
-  const body = req.rawBody.toString('utf8');
+async function diagnose(
+  req: RawPlatformRequest,
+  secret: string,
+  timestamp: string,
+  got: string,
+): Promise<string> {
+  const body = utf8Decode(req.rawBody);
   const sign = (method: string, target: string, text: string) =>
-    platformSignature(secret, timestamp, method, target, Buffer.from(text, 'utf8'));
+    platformSignature(secret, timestamp, method, target, utf8.encode(text));
   const same = (candidate: string) => safeEqual(candidate, got);
   const pathOnly = req.target.split('?', 1)[0]!;
-  if (same(sign(req.method, req.target, body).toUpperCase()))
+  if (same((await sign(req.method, req.target, body)).toUpperCase()))
     return ': send the signature as lower-case hex.';
-  if (same(sign(req.method.toLowerCase(), req.target, body)))
+  if (same(await sign(req.method.toLowerCase(), req.target, body)))
     return `: sign the method in upper case ("${req.method}").`;
-  if (req.target.startsWith('/api/v1/') && same(sign(req.method, req.target.slice('/api/v1'.length), body))) {
+  if (
+    req.target.startsWith('/api/v1/') &&
+    same(await sign(req.method, req.target.slice('/api/v1'.length), body))
+  ) {
     return ': sign the full path including /api/v1.';
   }
-  if (pathOnly !== req.target && same(sign(req.method, pathOnly, body))) {
+  if (pathOnly !== req.target && same(await sign(req.method, pathOnly, body))) {
     return ': sign the query string too, exactly as sent.';
   }
-  if (body !== '' && same(sign(req.method, req.target, '')))
+  if (body !== '' && same(await sign(req.method, req.target, '')))
     return ': the body must be part of the signed string.';
   for (const variant of reserialisations(body)) {
-    if (same(sign(req.method, req.target, variant))) {
+    if (same(await sign(req.method, req.target, variant))) {
       return ': the body signed differs from the body sent (re-serialised JSON?). Serialise once; sign and send the same string.';
     }
   }

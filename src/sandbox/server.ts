@@ -1,240 +1,50 @@
-// The sandbox HTTP server: reads each request's raw bytes, routes it to platform auth +
-// routes, Veri5 or Open legacy, and writes the answer (with a `Date` header on the
-// sandbox's own, possibly skewed, clock).
+// The Node http adapter of the sandbox core (core.ts): hands each request to the core exactly as
+// it arrived (method, the target as sent, headers, the raw body bytes) and writes the core's
+// Response back. A `Response.error()` (a simulated reset) destroys the socket.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fail, notFound } from './envelope.js';
-import { handleOpen } from './open-legacy.js';
-import { verifyPlatformAuth } from './platform-auth.js';
-import { API_PREFIX, createState, matchPlatformRoute } from './routes/index.js';
-import type {
-  OpenCredentials,
-  PlatformCredentials,
-  RouteResult,
-  SandboxLogger,
-  SandboxRequest,
-  Veri5Credentials,
-} from './types.js';
-import { VERI5_PREFIX, createVeri5State, handleVeri5 } from './veri5.js';
+import { MAX_BODY_BYTES, type RawSandboxRequest } from './core.js';
 
-/** Largest request body accepted (1 MiB): the platform takes small JSON documents. */
-const MAX_BODY_BYTES = 1024 * 1024;
-/** The request log keeps at most this many entries (oldest dropped first)... */
-const MAX_LOGGED_REQUESTS = 10_000;
-/** ...and at most this many body bytes in all (a long-running sandbox must not grow without bound). */
-const MAX_LOGGED_BODY_BYTES = 16 * 1024 * 1024;
-
-export interface ServerConfig {
-  accounts: PlatformCredentials[];
-  veri5: Veri5Credentials;
-  open: OpenCredentials;
-  clockOffsetSeconds: number;
-  latencyMs: number;
-  slowMs: number;
-  trustForwardedFor: boolean;
-  logger?: SandboxLogger;
-  requests: SandboxRequest[];
-}
-
-export function createSandboxServer(config: ServerConfig): http.Server {
-  const state = createState();
-  const veri5State = createVeri5State();
-  const nowMs = () => Date.now() + config.clockOffsetSeconds * 1000;
-  const log = requestLog(config.requests);
-
-  function route(entry: SandboxRequest): RouteResult {
-    const pathname = entry.target.split('?', 1)[0]!;
-    const query = new URLSearchParams(entry.target.slice(pathname.length + 1));
-    const nowSeconds = Math.floor(nowMs() / 1000);
-
-    if (pathname === '/' && entry.method === 'GET') return { status: 200, json: info(config) };
-
-    if (pathname.startsWith(`${API_PREFIX}/`)) {
-      const auth = verifyPlatformAuth(entry, config.accounts, nowSeconds);
-      if (!auth.ok) return { ...auth.result, rejected: true };
-      const match = matchPlatformRoute(entry.method, pathname);
-      if (!match) return { ...notFound(`No route ${entry.method} ${pathname}.`), rejected: true };
-      if ('methodNotAllowed' in match) {
-        return {
-          ...fail(405, 'METHOD_NOT_ALLOWED', `Use ${match.methodNotAllowed} for ${pathname}.`),
-          headers: { Allow: match.methodNotAllowed },
-          rejected: true,
-        };
-      }
-      entry.operation = match.route.id;
-      let body: Record<string, unknown> = {};
-      if (match.route.method === 'POST') {
-        const parsed = parseJsonObject(entry.body);
-        if (!parsed)
-          return { ...fail(400, 'VALIDATION_ERROR', 'The body must be a JSON object.'), rejected: true };
-        body = parsed;
-      }
-      return match.route.handler({ query, body, state, slowMs: config.slowMs });
-    }
-
-    if (pathname.startsWith(VERI5_PREFIX)) {
-      const operation = pathname.slice(VERI5_PREFIX.length);
-      if (entry.method !== 'POST') return { ...notFound(`Veri5 operations are POST.`), rejected: true };
-      const body = parseJsonObject(entry.body);
-      if (!body)
-        return {
-          status: 400,
-          code: '333',
-          json: { response_status: { code: '333', message: 'Unexpected Error Occurred', status: 'FAIL' } },
-          rejected: true,
-        };
-      entry.operation = `veri5.${operation}`;
-      const result = handleVeri5(operation, {
-        body,
-        credentials: config.veri5,
-        state: veri5State,
-        slowMs: config.slowMs,
-      });
-      return result ?? { ...notFound(`No Veri5 operation ${operation}.`), rejected: true };
-    }
-
-    if (pathname.startsWith('/open/')) {
-      entry.operation = 'open';
-      const result = handleOpen({ ...entry, pathname }, config.open, nowSeconds);
-      // Every 401 of the Open scheme is a credential or signature failure.
-      return result.status === 401 ? { ...result, rejected: true } : result;
-    }
-
-    return {
-      ...notFound(`No route ${entry.method} ${pathname}. Platform routes live under ${API_PREFIX}/.`),
-      rejected: true,
-    };
-  }
-
-  // Delayed answers (latency, slow magic values) are cancelled when the server closes.
-  const pending = new Set<NodeJS.Timeout>();
-  const server = http.createServer((req, res) => {
+export function createSandboxServer(handle: (raw: RawSandboxRequest) => Promise<Response>): http.Server {
+  return http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      // Past the limit the rest is counted and dropped: the core answers 413 with the true size.
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('end', () => {
-      const rawBody = Buffer.concat(chunks);
-      const entry: SandboxRequest = {
+      // A delayed answer (latency, slow magic values) stops waiting once the connection is gone.
+      const gone = new AbortController();
+      res.once('close', () => gone.abort());
+      handle({
         method: req.method ?? 'GET',
         target: req.url ?? '/',
         headers: req.headers,
-        body: rawBody.toString('utf8'),
-        rawBody,
+        body: Buffer.concat(chunks),
         bodyBytes: size,
-        remoteAddress: remoteAddressOf(req, config.trustForwardedFor),
-        status: 0,
-      };
-      const started = Date.now();
-      let result: RouteResult;
-      try {
-        result =
-          size > MAX_BODY_BYTES
-            ? { ...fail(413, 'PAYLOAD_TOO_LARGE', 'Request body is larger than 1 MiB.'), rejected: true }
-            : route(entry);
-      } catch (err) {
-        result = fail(
-          500,
-          'INTERNAL_ERROR',
-          `Sandbox error: ${err instanceof Error ? err.message : String(err)}`,
-        );
-      }
-      // Logged once routed: a request refused before it was served keeps its metadata only.
-      log.add(entry, result.rejected === true);
-      const delay = config.latencyMs + (result.delayMs ?? 0);
-      const finish = () => {
-        entry.status = result.reset ? 0 : result.status;
-        entry.code = result.code;
-        config.logger?.info(
-          `${entry.method} ${entry.target.split('?', 1)[0]} -> ${result.reset ? 'connection reset' : result.status}` +
-            `${result.code ? ` ${result.code}` : ''}${entry.operation ? ` (${entry.operation})` : ''} ${Date.now() - started} ms`,
-        );
-        if (result.reset) {
-          req.socket.destroy();
-          return;
-        }
-        const text = JSON.stringify(result.json ?? {});
-        res.writeHead(result.status, {
-          'Content-Type': 'application/json; charset=utf-8',
-          'Content-Length': Buffer.byteLength(text),
-          Date: new Date(nowMs()).toUTCString(),
-          'X-Request-Id': `req_sandbox_${config.requests.length}`,
-          ...result.headers,
-        });
-        res.end(text);
-      };
-      if (delay > 0) {
-        const timer = setTimeout(() => {
-          pending.delete(timer);
-          finish();
-        }, delay);
-        pending.add(timer);
-      } else finish();
+        remoteAddress: req.socket.remoteAddress ?? '',
+        signal: gone.signal,
+      })
+        .then((response) => send(res, response))
+        .catch(() => res.destroy());
     });
   });
-  server.on('close', () => {
-    for (const t of pending) clearTimeout(t);
-    pending.clear();
-  });
-  return server;
 }
 
-/**
- * The request log (`sandbox.requests`): bounded by entries and by body bytes, oldest dropped first.
- * 200 unauthenticated 1 MiB posts must not cost 200 MiB: a refused request is kept without its body.
- */
-function requestLog(requests: SandboxRequest[]) {
-  let bodyBytes = 0;
-  return {
-    add(entry: SandboxRequest, rejected: boolean): void {
-      if (rejected) {
-        entry.body = '';
-        entry.rawBody = Buffer.alloc(0);
-      }
-      requests.push(entry);
-      bodyBytes += entry.rawBody.byteLength;
-      let drop = 0;
-      while (
-        drop < requests.length - 1 &&
-        (requests.length - drop > MAX_LOGGED_REQUESTS || bodyBytes > MAX_LOGGED_BODY_BYTES)
-      ) {
-        bodyBytes -= requests[drop]!.rawBody.byteLength;
-        drop++;
-      }
-      if (drop > 0) requests.splice(0, drop);
-    },
-  };
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  if (text.trim() === '') return {};
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
+async function send(res: http.ServerResponse, response: Response): Promise<void> {
+  if (response.type === 'error') {
+    res.socket?.destroy();
+    return;
   }
-}
-
-function remoteAddressOf(req: http.IncomingMessage, trustForwardedFor: boolean): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  if (trustForwardedFor && typeof forwarded === 'string' && forwarded.trim())
-    return forwarded.split(',')[0]!.trim();
-  const addr = req.socket.remoteAddress ?? '';
-  return addr.startsWith('::ffff:') ? addr.slice(7) : addr;
-}
-
-/** GET / : what this sandbox is and how to call it (no secrets beyond the public test ones). */
-function info(config: ServerConfig): unknown {
-  const main = config.accounts[0]!;
-  return {
-    name: 'vistarkriya sandbox',
-    platform: { base_path: API_PREFIX, api_key: main.apiKey, admin_code: main.adminCode },
-    veri5: { base_path: VERI5_PREFIX, client_code: config.veri5.clientCode, api_key: config.veri5.apiKey },
-    open: { base_path: '/open/', access_key: config.open.accessKey },
-  };
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string | number> = { 'content-length': body.byteLength };
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  res.writeHead(response.status, headers);
+  res.end(body);
 }
 
 export function listen(server: http.Server, port: number, host: string): Promise<number> {

@@ -1,5 +1,3 @@
-import type { IncomingHttpHeaders } from 'node:http';
-
 /** One platform account the sandbox accepts. */
 export interface PlatformCredentials {
   apiKey: string;
@@ -30,12 +28,11 @@ export interface SandboxLogger {
   info(message: string): void;
 }
 
-/** Options of `startSandbox()`: where to listen, which accounts to accept, simulated latency and clock offset. */
-export interface SandboxOptions {
-  /** Port to listen on; 0 (default) picks a free one. */
-  port?: number;
-  /** Interface to bind. Default `127.0.0.1`. */
-  host?: string;
+/**
+ * Options of `createSandbox()` (and of `startSandbox()`, which adds where to listen): which accounts
+ * to accept, simulated latency and clock offset.
+ */
+export interface SandboxCoreOptions {
   /** The main platform account (defaults: `vk_test_sandbox` / `sandbox_secret` / `123456`). */
   credentials?: Partial<PlatformCredentials>;
   /** Veri5 account (defaults: `VERI5_TEST` / `veri5_test_key` / salt `veri5_test_salt`). */
@@ -56,22 +53,35 @@ export interface SandboxOptions {
   logger?: SandboxLogger;
 }
 
+/** Options of `startSandbox()`: where to listen, plus everything `createSandbox()` takes. */
+export interface SandboxOptions extends SandboxCoreOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind. Default `127.0.0.1`. */
+  host?: string;
+}
+
+/** Header names in lower case, as Node's `IncomingMessage.headers` has them. */
+export type SandboxHeaders = Record<string, string | string[] | undefined>;
+
 /** What the sandbox received, exactly as it arrived (for tests). */
 export interface SandboxRequest {
   method: string;
   /** The request target as sent (path + query), i.e. what was signed. */
   target: string;
-  headers: IncomingHttpHeaders;
+  headers: SandboxHeaders;
   /** The body decoded as UTF-8 (`''` for a request the sandbox refused: see `rawBody`). */
   body: string;
   /**
    * The raw body bytes. Empty for a request refused before it was served (no valid credentials,
    * signature or hash, too large, no such route): only its metadata is kept.
    */
-  rawBody: Buffer;
+  rawBody: Uint8Array;
   /** How many body bytes arrived. */
   bodyBytes: number;
   remoteAddress: string;
+  /** When the request had arrived in full (ms since the epoch, machine clock). */
+  receivedAt: number;
   /** Filled in when the answer is sent (0 for a reset connection). */
   status: number;
   /** Error code of the answer, or the Veri5 `response_status.code`, when there is one. */

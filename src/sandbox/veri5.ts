@@ -1,7 +1,7 @@
 // Veri5 (Khosla Labs) routes, seed 003: the `headers` envelope, SHA-256 pipe hashes checked
 // with the salt (Appendix E), and the seed's code tables. Veri5 answers HTTP 200 with a
 // `response_status` for results and protocol errors alike.
-import { createHash } from 'node:crypto';
+import { crypto } from '../platform/crypto.js';
 import { isAadhaar, isDdMmYyyy, isGstin, isPan } from './checks.js';
 import { CITIES, businessName, cityByGstCode, pick, rng } from './data.js';
 import { MAGIC_GSTIN_QUOTA_EXCEEDED, magicOutcome } from './magic.js';
@@ -40,7 +40,7 @@ export interface Veri5Context {
 
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const sha256 = async (s: string): Promise<string> => crypto.sha256Hex(s);
 
 /** `{ response_status: { code, message, status } }` plus fields, HTTP 200 unless told. */
 function answer(code: string, message: string, fields: Json = {}, status = 200): RouteResult {
@@ -79,7 +79,7 @@ function delayed(result: RouteResult, outcome: string, slowMs: number): RouteRes
 }
 
 /** Dispatches one Veri5 call by the last path segment. */
-export function handleVeri5(operation: string, ctx: Veri5Context): RouteResult | undefined {
+export async function handleVeri5(operation: string, ctx: Veri5Context): Promise<RouteResult | undefined> {
   switch (operation) {
     case 'verifyUserIdDoc':
       return verifyUserIdDoc(ctx);
@@ -213,7 +213,7 @@ function verifyAadhaar(ctx: Veri5Context, request: Json, stan: string): RouteRes
 }
 
 /** fetchPanDetails: hash = SHA256(client_code|txn_id|api_key|salt) (seed 003 §3.2). */
-function fetchPanDetails(ctx: Veri5Context): RouteResult {
+async function fetchPanDetails(ctx: Veri5Context): Promise<RouteResult> {
   const headers = obj(ctx.body.headers);
   const request = obj(ctx.body.request);
   const status = (code: string, message: string, fields: Json = {}): RouteResult => ({
@@ -232,7 +232,7 @@ function fetchPanDetails(ctx: Veri5Context): RouteResult {
   if (!safeEqual(text(request.api_key), ctx.credentials.apiKey))
     return refused(status('400111', 'api_key does not exist.'));
   const { clientCode, apiKey, salt } = ctx.credentials;
-  const expected = sha256([clientCode, txnId, apiKey, salt].join('|'));
+  const expected = await sha256([clientCode, txnId, apiKey, salt].join('|'));
   if (!safeEqual(expected, text(request.hash).toLowerCase()))
     return refused(status('380091', 'Hash validation failed'));
   const found = ctx.state.transactions.get(txnId);
@@ -248,7 +248,7 @@ const GSTIN_MISSING: [field: string, code: string, message: string][] = [
 ];
 
 /** verifyGSTIN: hash = SHA256(client_code|request_id|api_key|salt|gstin) (Appendix E). */
-function verifyGstin(ctx: Veri5Context): RouteResult {
+async function verifyGstin(ctx: Veri5Context): Promise<RouteResult> {
   const headers = obj(ctx.body.headers);
   const request = obj(ctx.body.request);
   for (const [field, code, message] of GSTIN_MISSING) if (!text(request[field])) return answer(code, message);
@@ -257,7 +257,7 @@ function verifyGstin(ctx: Veri5Context): RouteResult {
     return CODES.badKey();
   }
   const gstin = text(request.gstin).toUpperCase();
-  const expected = sha256(
+  const expected = await sha256(
     [clientCode, text(request.request_id), apiKey, salt, text(request.gstin)].join('|'),
   );
   if (!safeEqual(expected, text(request.hash).toLowerCase()))

@@ -1,6 +1,16 @@
 import { ClientClosedError } from '../core/errors.js';
-import type { Transport, TransportRequest, TransportResponse } from './types.js';
+import { FetchTransport } from './fetch.js';
+import type { AbortSource, Transport, TransportRequest, TransportResponse } from './types.js';
 import { TransportError, classifyNetworkError } from './types.js';
+
+/**
+ * Where `@mswjs/interceptors` keeps its fetch interceptor while it is applied (msw's
+ * `setupServer().listen()` until `.close()`; nock 14 too): `Interceptor.apply()` stores the running
+ * instance on `globalThis` under this registered symbol, and `dispose()` deletes it. msw patches
+ * `globalThis.fetch` but never sees undici's own dispatcher, so while it is present the transport
+ * sends through `globalThis.fetch`. Reading one property is the whole cost on the normal path.
+ */
+const FETCH_INTERCEPTOR = Symbol.for('fetch-interceptor');
 
 type UndiciModule = typeof import('undici');
 type Dispatcher = import('undici').Dispatcher;
@@ -26,6 +36,8 @@ export class UndiciTransport implements Transport {
   private agentPromise: Promise<Dispatcher> | undefined;
   // Final: a closed transport never makes a new Agent (one that nobody would ever close).
   private closed = false;
+  /** Made on the first call while msw (or another fetch interceptor) is listening. */
+  private intercepted: FetchTransport | undefined;
 
   constructor(private readonly options: UndiciTransportOptions = {}) {}
 
@@ -46,6 +58,8 @@ export class UndiciTransport implements Transport {
 
   async send(req: TransportRequest): Promise<TransportResponse> {
     if (this.closed) throw new ClientClosedError();
+    if ((globalThis as Record<symbol, unknown>)[FETCH_INTERCEPTOR] !== undefined)
+      return this.sendIntercepted(req);
     const d = this.dispatcher();
     const dispatcher = d instanceof Promise ? await d : d;
     // Closed while undici was loading: the Agent is being closed, nothing was sent.
@@ -97,6 +111,15 @@ export class UndiciTransport implements Transport {
     return { status: res.statusCode, headers, body };
   }
 
+  /** Through the (patched) `globalThis.fetch`, looked up per call: msw restores it on `close()`. */
+  private sendIntercepted(req: TransportRequest): Promise<TransportResponse> {
+    this.intercepted ??= new FetchTransport((url, init) => globalThis.fetch(url, init));
+    return this.intercepted.send({
+      ...req,
+      signal: req.abortSource ? signalOf(req.abortSource) : req.signal,
+    });
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const agent = this.agent ?? (this.agentPromise ? await this.agentPromise : undefined);
@@ -124,6 +147,14 @@ export function splitStableUrl(url: string): { origin: string; path: string } | 
   const path = url.slice(slash);
   if (!STABLE_TARGET.test(path) || DOT_SEGMENT.test(path)) return undefined;
   return { origin: url.slice(0, slash), path };
+}
+
+/** A standard `AbortSignal` that follows the pipeline's EventEmitter-shaped abort state. */
+function signalOf(source: AbortSource): AbortSignal {
+  const controller = new AbortController();
+  if (source.aborted) controller.abort(source.reason);
+  else source.once('abort', () => controller.abort(source.reason));
+  return controller.signal;
 }
 
 /**

@@ -1,5 +1,6 @@
-// Raw HTTP for the sandbox tests: node:http with exact bytes, and signatures computed here
-// with node:crypto from the seed's formula (never with the SDK's signer).
+// Raw HTTP for the sandbox tests: exact bytes over node:http (or into a Fetch handler: see
+// sandbox-hosts.ts), and signatures computed here with node:crypto from the seed's formula (never
+// with the SDK's signer).
 import { createHash, createHmac } from 'node:crypto';
 import http from 'node:http';
 import { jsonOrUndefined, readBody } from './http.js';
@@ -12,15 +13,27 @@ export interface RawResponse {
 }
 
 /** Sends exactly these bytes (method, target, headers, body) and reads the whole answer. */
+export type SendRaw = (
+  method: string,
+  target: string,
+  headers: Record<string, string>,
+  body: Buffer,
+) => Promise<RawResponse>;
+
+/** A base URL (sent over node:http) or a function that delivers the bytes some other way. */
+export type RawTarget = string | SendRaw;
+
+/** Sends exactly these bytes (method, target, headers, body) and reads the whole answer. */
 export function rawRequest(
-  baseURL: string,
+  to: RawTarget,
   method: string,
   target: string,
   headers: Record<string, string>,
   body: Buffer | string = '',
 ): Promise<RawResponse> {
-  const url = new URL(baseURL);
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  if (typeof to === 'function') return to(method, target, headers, bytes);
+  const url = new URL(to);
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -67,7 +80,7 @@ export interface SignedOptions {
 
 /** A request signed with the sandbox's default credentials (or the given ones). */
 export function signedRequest(
-  baseURL: string,
+  to: RawTarget,
   method: string,
   target: string,
   body: Buffer | string = '',
@@ -84,5 +97,5 @@ export function signedRequest(
   };
   if (bytes.length) headers['Content-Type'] = 'application/json';
   for (const name of o.omit ?? []) delete headers[name];
-  return rawRequest(baseURL, method, target, headers, bytes);
+  return rawRequest(to, method, target, headers, bytes);
 }

@@ -1,4 +1,4 @@
-// A Node child process run from the repository root to its end, its output collected.
+// A Node child process run to its end (from the repository root unless told), its output collected.
 import { spawn } from 'node:child_process';
 import { REPO_ROOT } from './php.js';
 
@@ -8,10 +8,14 @@ export interface NodeRun {
   stderr: string;
 }
 
-/** Runs `node ARGS…` in the repository root with `env` added to this process's environment. */
-export function runNode(args: readonly string[], env: Record<string, string> = {}): Promise<NodeRun> {
+/** Runs `node ARGS…` in `cwd` (default the repository root) with `env` added to this process's environment. */
+export function runNode(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cwd: string = REPO_ROOT,
+): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => {
