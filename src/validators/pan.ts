@@ -43,7 +43,7 @@ export function isValidPan(value: unknown, options: { strict?: boolean } = {}): 
  * Seed 003, Table 1 names the holder types (`pan_type`); the letter each is written with is the
  * Income Tax Department's published convention, not a seed's. So it informs, it never refuses.
  */
-const HOLDER_TYPE_BY_LETTER = {
+const HOLDER_TYPE_BY_LETTER: Readonly<Record<string, PanHolderType>> = {
   P: 'IND',
   H: 'HUF',
   A: 'AOP',
@@ -54,10 +54,10 @@ const HOLDER_TYPE_BY_LETTER = {
   L: 'LOA',
   F: 'FIR',
   T: 'TST',
-} as const;
+};
 
 /** A PAN holder type as Veri5's `pan_type` names it (seed 003, Table 1). */
-export type PanHolderType = (typeof HOLDER_TYPE_BY_LETTER)[keyof typeof HOLDER_TYPE_BY_LETTER];
+export type PanHolderType = 'IND' | 'HUF' | 'AOP' | 'BOI' | 'COM' | 'GOV' | 'AJP' | 'LOA' | 'FIR' | 'TST';
 
 /** @internal Every holder type, in Table 1's order. */
 export const PAN_HOLDER_TYPE_CODES: readonly PanHolderType[] =
