@@ -187,6 +187,22 @@ describe('the SDK against the sandbox', () => {
     expect(sb.requests.at(-1)!.status).toBe(429);
   });
 
+  it('rate_limited_once magic: 429 with Retry-After the first time, then valid; requests carry receivedAt', async () => {
+    const t0 = Date.now();
+    for (const call of [
+      () => fast.verify.pan({ pan: MAGIC.pan.rate_limited_once }),
+      () => fast.verify.bank({ account_number: MAGIC.bank.rate_limited_once, ifsc: 'HDFC0001234' }),
+    ]) {
+      const first = await call().catch((e: unknown) => e);
+      expect(first).toBeInstanceOf(RateLimitError);
+      expect((first as RateLimitError).retryAfter).toBe(1);
+      expect((await call()).status).toBe('VALID');
+    }
+    const last = sb.requests.at(-1)!;
+    expect(last.receivedAt).toBeGreaterThanOrEqual(t0);
+    expect(last.receivedAt).toBeLessThanOrEqual(Date.now());
+  });
+
   it('503, slow and reset magic values become the matching typed errors', async () => {
     const unavailable = await fast.verify.gst({ gstin: MAGIC.gstin.unavailable }).catch((e: unknown) => e);
     expect(unavailable).toBeInstanceOf(InternalServerError);

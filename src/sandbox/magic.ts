@@ -17,6 +17,8 @@ export type MagicOutcome =
   | 'unavailable'
   /** 429 `RATE_LIMITED` with `Retry-After: 1`. */
   | 'rate_limited'
+  /** 429 `RATE_LIMITED` with `Retry-After: 1` the first time one sandbox sees it, then `valid` (platform routes). */
+  | 'rate_limited_once'
   /** A valid answer after `slowMs` (default 2 500 ms): try a short `timeout`. */
   | 'slow'
   /** The socket is destroyed after the request is read: no answer at all. */
@@ -32,6 +34,7 @@ export const MAGIC_PAN = {
   name_mismatch: 'ABCPM1234M',
   unavailable: 'ABCPU5030U',
   rate_limited: 'ABCPR4290R',
+  rate_limited_once: 'ABCPR4291R',
   slow: 'ABCPS3000S',
   reset: 'ABCPX0000X',
 } as const satisfies Record<MagicOutcome, string>;
@@ -53,6 +56,7 @@ export const MAGIC_BANK = {
   name_mismatch: '50100011111111',
   unavailable: '50100050300000',
   rate_limited: '50100042900000',
+  rate_limited_once: '50100042910000',
   slow: '50100030000000',
   reset: '50100060000000',
 } as const satisfies Record<MagicOutcome, string>;

@@ -113,6 +113,7 @@ export function createSandboxServer(config: ServerConfig): http.Server {
         body: rawBody.toString('utf8'),
         rawBody,
         remoteAddress: remoteAddressOf(req, config.trustForwardedFor),
+        receivedAt: Date.now(),
         status: 0,
       };
       config.requests.push(entry);

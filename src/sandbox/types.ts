@@ -67,6 +67,8 @@ export interface SandboxRequest {
   /** The raw body bytes. */
   rawBody: Buffer;
   remoteAddress: string;
+  /** When the request had arrived in full (ms since the epoch, machine clock). */
+  receivedAt: number;
   /** Filled in when the answer is sent (0 for a reset connection). */
   status: number;
   /** Error code of the answer, or the Veri5 `response_status.code`, when there is one. */

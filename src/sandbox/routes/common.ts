@@ -5,13 +5,21 @@ import type { RouteResult } from '../types.js';
 /** Mutable state of one sandbox instance (created customers, fetched reports, orders). */
 export interface SandboxState {
   counter: number;
+  /** The services that already answered their `rate_limited_once` value. */
+  rateLimitedOnce: Set<string>;
   cibilReports: Map<string, Record<string, unknown>>;
   customers: Record<string, unknown>[];
   ordersByReference: Map<string, Record<string, unknown>>;
 }
 
 export function createState(): SandboxState {
-  return { counter: 0, cibilReports: new Map(), customers: [], ordersByReference: new Map() };
+  return {
+    counter: 0,
+    rateLimitedOnce: new Set(),
+    cibilReports: new Map(),
+    customers: [],
+    ordersByReference: new Map(),
+  };
 }
 
 /** What a platform route handler gets: the parsed query and JSON body of a verified request. */
@@ -81,6 +89,11 @@ export function withMagic(
     case 'unavailable':
       return unavailable(what);
     case 'rate_limited':
+      return rateLimited();
+    case 'rate_limited_once':
+      // Each kind has one such value, so "this service" stands for "this identifier".
+      if (ctx.state.rateLimitedOnce.has(what)) return produce('valid');
+      ctx.state.rateLimitedOnce.add(what);
       return rateLimited();
     case 'reset':
       return { status: 0, reset: true };
