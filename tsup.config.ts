@@ -8,6 +8,7 @@ const NODE_ENTRIES = {
   validators: 'src/validators/index.ts',
   proxy: 'src/proxy/index.ts',
   sandbox: 'src/sandbox/index.ts',
+  bulk: 'src/bulk/index.ts',
   cli: 'src/cli.ts',
 };
 // Browser / worker / edge builds: no sandbox, no CLI, no `node:` imports.

@@ -1,0 +1,128 @@
+// JSON Lines files that survive a killed process: a torn last line is repaired on open, and
+// appends are group-committed (every line handed over while one write is in progress goes out in
+// the next single write), each caller learning when its line has reached the file.
+import { createReadStream } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+
+const TAIL_CHUNK = 64 * 1024;
+
+/**
+ * Makes the file end on a complete line: a last line without its newline is kept (newline added)
+ * when it parses as JSON, and cut off otherwise (a write the killed process did not finish).
+ * Returns how many bytes were cut. A missing file is left missing.
+ */
+export async function repairJsonlTail(path: string): Promise<number> {
+  let file: FileHandle;
+  try {
+    file = await open(path, 'r+');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw err;
+  }
+  try {
+    const { size } = await file.stat();
+    if (size === 0) return 0;
+    const last = Buffer.alloc(1);
+    await file.read(last, 0, 1, size - 1);
+    if (last[0] === 0x0a) return 0;
+    // Walk back to the last newline (a result line may be longer than one chunk).
+    let lineStart = 0;
+    for (let end = size; end > 0 && lineStart === 0; end -= TAIL_CHUNK) {
+      const start = Math.max(0, end - TAIL_CHUNK);
+      const chunk = Buffer.alloc(end - start);
+      await file.read(chunk, 0, chunk.length, start);
+      const nl = chunk.lastIndexOf(0x0a);
+      if (nl >= 0) lineStart = start + nl + 1;
+    }
+    const tail = Buffer.alloc(size - lineStart);
+    await file.read(tail, 0, tail.length, lineStart);
+    if (parsesAsJson(tail.toString('utf8'))) {
+      await file.write('\n', size);
+      return 0;
+    }
+    await file.truncate(lineStart);
+    return size - lineStart;
+  } finally {
+    await file.close();
+  }
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The non-blank lines of a file, streamed (nothing if the file does not exist). */
+export async function* readLines(path: string): AsyncGenerator<string> {
+  const stream = createReadStream(path, { encoding: 'utf8' });
+  const opened = new Promise<boolean>((resolve, reject) => {
+    stream.once('open', () => resolve(true));
+    stream.once('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'ENOENT' ? resolve(false) : reject(err),
+    );
+  });
+  if (!(await opened)) return;
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    for await (const line of lines) if (line.trim() !== '') yield line;
+  } finally {
+    lines.close();
+    stream.destroy();
+  }
+}
+
+/** An append-only file of lines with group commit. */
+export class AppendLog {
+  private queued: string[] = [];
+  private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
+  private writing: Promise<void> | undefined;
+  private failure: unknown;
+
+  private constructor(private readonly file: FileHandle) {}
+
+  static async open(path: string): Promise<AppendLog> {
+    return new AppendLog(await open(path, 'a'));
+  }
+
+  /** Appends one line (a newline is added); resolves once it has been written to the file. */
+  append(line: string): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queued.push(line);
+      this.waiters.push({ resolve, reject });
+      this.writing ??= this.drain();
+    });
+  }
+
+  /** Waits for every appended line, then closes the file. */
+  async close(): Promise<void> {
+    await this.writing;
+    await this.file.close();
+  }
+
+  private async drain(): Promise<void> {
+    // Let the lines appended in this turn of the event loop join the first write.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.queued.length > 0) {
+      const lines = this.queued;
+      const waiters = this.waiters;
+      this.queued = [];
+      this.waiters = [];
+      try {
+        await this.file.appendFile(`${lines.join('\n')}\n`, 'utf8');
+        for (const w of waiters) w.resolve();
+      } catch (err) {
+        this.failure = err;
+        for (const w of [...waiters, ...this.waiters]) w.reject(err);
+        this.queued = [];
+        this.waiters = [];
+      }
+    }
+    this.writing = undefined;
+  }
+}
