@@ -9,6 +9,7 @@ const NODE_ENTRIES = {
   proxy: 'src/proxy/index.ts',
   sandbox: 'src/sandbox/index.ts',
   bulk: 'src/bulk/index.ts',
+  bullmq: 'src/bullmq/index.ts',
   cli: 'src/cli.ts',
 };
 // Browser / worker / edge builds: no sandbox, no CLI, no `node:` imports.

@@ -34,11 +34,14 @@ writeFileSync(
   path.join(project, 'package.json'),
   `${JSON.stringify({ name: 'vistarkriya-smoke', version: '0.0.0', private: true }, null, 2)}\n`,
 );
+// bullmq (and the ioredis it uses) are optional peers: installed here so vistarkriya/bullmq loads.
+const bullmqSpec = `bullmq@${JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies.bullmq}`;
 run(
   npm,
   [
     'install',
     tarball,
+    bullmqSpec,
     '--prefer-offline',
     '--no-audit',
     '--no-fund',
@@ -51,7 +54,8 @@ run(
 
 // ---------------------------------------------------------------- runtime: ESM and CJS
 // Both files do the same: resolve from the project (never the repository), check one signature
-// against node:crypto, and make real calls to a sandbox started from the installed package.
+// against node:crypto, and make real calls to a sandbox started from the installed package,
+// one bulk run among them.
 const checks = (load) => `
 ${load}
 const assert = (ok, what) => { if (!ok) { console.error('FAIL: ' + what); process.exit(1); } };
@@ -78,6 +82,11 @@ try {
   let rejected = false;
   try { await vk.verify.pan({ pan: 'not-a-pan' }); } catch (err) { rejected = err instanceof sdk.InputValidationError; }
   assert(rejected, 'input validation (lazily loaded schemas) rejects a malformed PAN');
+  const statuses = [];
+  for await (const r of bulk.runBulk({ client: vk, operation: 'verify.pan', rows: [{ pan: sb.magic.pan.valid }, { pan: 'x' }] }))
+    statuses[r.index] = r.status;
+  assert(statuses.join() === 'ok,invalid', 'bulk entry: runBulk gives ok and invalid rows: ' + statuses.join());
+  assert(typeof bullmq.enqueueBulk === 'function' && typeof bullmq.runBulkWorker === 'function' && typeof bullmq.bulkResults === 'function', 'bullmq entry exports enqueueBulk, runBulkWorker, bulkResults');
   await vk.close();
 } finally {
   await sb.close();
@@ -93,6 +102,8 @@ import * as sdk from 'vistarkriya';
 import * as validators from 'vistarkriya/validators';
 import * as proxy from 'vistarkriya/proxy';
 import * as sandbox from 'vistarkriya/sandbox';
+import * as bulk from 'vistarkriya/bulk';
+import * as bullmq from 'vistarkriya/bullmq';
 const resolved = (id) => (id === 'vistarkriya' ? new URL(import.meta.resolve(id)).pathname : createRequire(import.meta.url).resolve(id));`),
 );
 writeFileSync(
@@ -102,6 +113,8 @@ const sdk = require('vistarkriya');
 const validators = require('vistarkriya/validators');
 const proxy = require('vistarkriya/proxy');
 const sandbox = require('vistarkriya/sandbox');
+const bulk = require('vistarkriya/bulk');
+const bullmq = require('vistarkriya/bullmq');
 const resolved = (id) => require.resolve(id);`)}})().catch((err) => { console.error(err); process.exit(1); });\n`,
 );
 for (const file of ['esm.mjs', 'cjs.cjs']) {
@@ -131,6 +144,12 @@ export async function main(): Promise<number> {
   const proxied: Response = await handler(new Request('http://localhost/api/vk/api/v1/verify/pan'));
   const sb = await startSandbox();
   await sb.close();
+  for await (const r of runBulk({ client: vk, operation: 'verify.pan', rows: [{ pan: 'ABCPV1234D' }] })) {
+    const s: 'ok' | 'invalid' | 'failed' | 'unknown' = r.status;
+    void s;
+  }
+  const worker: Worker = runBulkWorker({ queueName: 'q', connection: { host: '127.0.0.1', port: 6379 }, client: vk });
+  void worker;
   // @ts-expect-error verify.pan requires a pan
   await vk.verify.pan({});
   return ok && proxied.status > 0 && err instanceof APIError ? amount : 0;
@@ -140,16 +159,24 @@ declare const err: unknown;
 const imports = `import { APIError, VistarkriyaClient, type WalletBalance } from 'vistarkriya';
 import { isValidPan } from 'vistarkriya/validators';
 import { createProxyHandler } from 'vistarkriya/proxy';
-import { startSandbox } from 'vistarkriya/sandbox';`;
+import { startSandbox } from 'vistarkriya/sandbox';
+import { runBulk } from 'vistarkriya/bulk';
+import { runBulkWorker } from 'vistarkriya/bullmq';
+import type { Worker } from 'bullmq';`;
 const cjsImports = `import sdk = require('vistarkriya');
 import validators = require('vistarkriya/validators');
 import proxy = require('vistarkriya/proxy');
 import sandbox = require('vistarkriya/sandbox');
+import bulk = require('vistarkriya/bulk');
+import bullmq = require('vistarkriya/bullmq');
+import type { Worker } from 'bullmq';
 const { APIError, VistarkriyaClient } = sdk;
 type WalletBalance = sdk.WalletBalance;
 const { isValidPan } = validators;
 const { createProxyHandler } = proxy;
-const { startSandbox } = sandbox;`;
+const { startSandbox } = sandbox;
+const { runBulk } = bulk;
+const { runBulkWorker } = bullmq;`;
 writeFileSync(path.join(project, 'types-esm.mts'), typesSource(imports));
 writeFileSync(path.join(project, 'types-cjs.cts'), typesSource(cjsImports));
 writeFileSync(path.join(project, 'types-bundler.ts'), typesSource(imports));

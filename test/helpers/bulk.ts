@@ -14,9 +14,9 @@ export function panAt(i: number): string {
   return pan;
 }
 
-/** `{ pan }` rows 0..n-1. */
-export function panRows(n: number): Array<{ pan: string }> {
-  return Array.from({ length: n }, (_, i) => ({ pan: panAt(i) }));
+/** `{ pan }` rows with the PANs `from`..`from + n - 1`. */
+export function panRows(n: number, from = 0): Array<{ pan: string }> {
+  return Array.from({ length: n }, (_, i) => ({ pan: panAt(from + i) }));
 }
 
 /** A fresh temporary directory and its cleanup. */
