@@ -57,6 +57,33 @@ describe('runBulk: streamed input and output', () => {
   }, 60_000);
 });
 
+describe('runBulk: an input that fails mid-stream', () => {
+  it('rows already started finish and are recorded; then the error reaches the consumer', async () => {
+    const vk = new VistarkriyaClient({
+      apiKey: 'k',
+      apiSecret: 'test_secret',
+      adminCode: '123456',
+      baseURL: 'http://127.0.0.1:9',
+      fetch: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return new Response(ANSWER, { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    async function* rows() {
+      for (let i = 0; i < 20; i++) yield { pan: panAt(i) };
+      throw new Error('line 21 of the file is broken');
+    }
+    const seen: number[] = [];
+    const failure = await (async () => {
+      for await (const r of runBulk({ client: vk, operation: 'verify.pan', rows: rows(), concurrency: 4 }))
+        seen.push(r.index);
+    })().catch((err: unknown) => err);
+    expect((failure as Error).message).toBe('line 21 of the file is broken');
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    await vk.close();
+  });
+});
+
 describe('RateGovernor: token bucket and adaptive backoff', () => {
   function clock() {
     let t = 1000;

@@ -80,7 +80,7 @@ export class Checkpoint {
           `${path} is the checkpoint of a ${String(parsed.operation)} run, not of ${operation}.`,
         );
     }
-    const checkpoint = new Checkpoint(path, await AppendLog.open(path), header !== undefined);
+    const checkpoint = new Checkpoint(path, AppendLog.open(path), header !== undefined);
     if (header === undefined) await checkpoint.log.append(JSON.stringify({ checkpoint: 1, operation }));
     return checkpoint;
   }
@@ -146,8 +146,8 @@ export class Checkpoint {
     return this.log.append(JSON.stringify(result));
   }
 
-  close(): Promise<void> {
-    return this.log.close();
+  close(): void {
+    this.log.close();
   }
 }
 

@@ -1,7 +1,6 @@
 // JSON Lines files that survive a killed process: a torn last line is repaired on open, and
-// appends are group-committed (every line handed over while one write is in progress goes out in
-// the next single write), each caller learning when its line has reached the file.
-import { createReadStream } from 'node:fs';
+// appends are group-committed, each caller learning when its line has reached the file.
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 
@@ -76,17 +75,23 @@ export async function* readLines(path: string): AsyncGenerator<string> {
   }
 }
 
-/** An append-only file of lines with group commit. */
+/**
+ * An append-only file of lines with group commit: every line appended in one turn of the event
+ * loop goes out in one synchronous `write(2)` when the turn ends (`setImmediate`), so a run at
+ * concurrency 32 makes a few writes per 32 rows. A small append to the page cache costs a few
+ * microseconds, less than a round trip through libuv's thread pool, and it is what makes a line
+ * survive a killed process (not a power cut: there is no fsync).
+ */
 export class AppendLog {
   private queued: string[] = [];
   private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
-  private writing: Promise<void> | undefined;
+  private scheduled = false;
   private failure: unknown;
 
-  private constructor(private readonly file: FileHandle) {}
+  private constructor(private fd: number | undefined) {}
 
-  static async open(path: string): Promise<AppendLog> {
-    return new AppendLog(await open(path, 'a'));
+  static open(path: string): AppendLog {
+    return new AppendLog(openSync(path, 'a'));
   }
 
   /** Appends one line (a newline is added); resolves once it has been written to the file. */
@@ -95,34 +100,34 @@ export class AppendLog {
     return new Promise((resolve, reject) => {
       this.queued.push(line);
       this.waiters.push({ resolve, reject });
-      this.writing ??= this.drain();
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
     });
   }
 
-  /** Waits for every appended line, then closes the file. */
-  async close(): Promise<void> {
-    await this.writing;
-    await this.file.close();
+  /** Writes what is queued, then closes the file. */
+  close(): void {
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 
-  private async drain(): Promise<void> {
-    // Let the lines appended in this turn of the event loop join the first write.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.queued.length > 0) {
-      const lines = this.queued;
-      const waiters = this.waiters;
-      this.queued = [];
-      this.waiters = [];
-      try {
-        await this.file.appendFile(`${lines.join('\n')}\n`, 'utf8');
-        for (const w of waiters) w.resolve();
-      } catch (err) {
-        this.failure = err;
-        for (const w of [...waiters, ...this.waiters]) w.reject(err);
-        this.queued = [];
-        this.waiters = [];
-      }
+  private flush(): void {
+    this.scheduled = false;
+    if (this.queued.length === 0) return;
+    const text = Buffer.from(`${this.queued.join('\n')}\n`, 'utf8');
+    const waiters = this.waiters;
+    this.queued = [];
+    this.waiters = [];
+    try {
+      if (this.fd === undefined) throw new Error('The checkpoint file is closed.');
+      for (let at = 0; at < text.length; ) at += writeSync(this.fd, text, at);
+      for (const w of waiters) w.resolve();
+    } catch (err) {
+      this.failure = err;
+      for (const w of waiters) w.reject(err);
     }
-    this.writing = undefined;
   }
 }

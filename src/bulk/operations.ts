@@ -50,6 +50,8 @@ function asRow(row: unknown): Row {
 // ---------------------------------------------------------------- platform operations
 
 function platformOperation(op: Operation, parse: (schema: string, input: unknown) => unknown): BulkOperation {
+  // Rows reach `run` normalised by `normalize` (the same schema): the executor need not parse them again.
+  const normalizedOp: Operation = { ...op, schema: undefined };
   return {
     id: op.id,
     retry: op.retry,
@@ -58,7 +60,7 @@ function platformOperation(op: Operation, parse: (schema: string, input: unknown
       if (typeof (client as Partial<Runner> | null)?._run !== 'function')
         throw new ConfigurationError(`${op.id} runs on a VistarkriyaClient; pass one as \`client\`.`);
     },
-    run: (client, input, options) => (client as Runner)._run(op, input, options),
+    run: (client, input, options) => (client as Runner)._run(normalizedOp, input, options),
   };
 }
 

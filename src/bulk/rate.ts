@@ -52,6 +52,19 @@ export class RateGovernor {
     return this.now() < this.pausedUntil;
   }
 
+  /** Takes a token if one is free now (no pause, the rate allows it): the common case, without a promise. */
+  tryAcquire(): boolean {
+    const now = this.now();
+    if (now < this.pausedUntil) return false;
+    this.grow(now);
+    if (Number.isFinite(this.limit)) {
+      if (this.nextAt > now) return false;
+      this.nextAt = Math.max(this.nextAt, now - BURST_MS) + 1000 / this.limit;
+    }
+    this.countSend(now);
+    return true;
+  }
+
   /** Resolves when the run may send one more call (its token is taken); rejects when `signal` aborts. */
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {

@@ -1,18 +1,14 @@
 // `runBulk`: a book of rows through one operation, with one rate budget, a checkpoint, and an
-// honest outcome per row. Rows are pulled from the input only when a slot is free and results
-// are handed out through a bounded channel, so memory holds the rows in flight, not the book.
+// honest outcome per row (row.ts). This file is the flow: a row is pulled from the input only
+// when a call slot is free AND the consumer has room for its outcome, so memory holds the rows in
+// flight and a bounded buffer of outcomes, never the book. No promise per row beyond the call's.
 import { setMaxListeners } from 'node:events';
-import type { RequestOptions } from '../client.js';
 import { ConfigurationError } from '../core/errors.js';
-import { backoffSeconds } from '../core/retry.js';
-import { Channel } from './channel.js';
-import { Checkpoint, ROW, codeStatus, isOutcome, statusCode } from './checkpoint.js';
-import { keyBytes, rowKey } from './key.js';
+import { Checkpoint } from './checkpoint.js';
 import { type BulkOperation, loadBulkOperation } from './operations.js';
-import { interruptedError, judgeFailure, toBulkError } from './outcome.js';
-import { RateGovernor, delay } from './rate.js';
-import { ByteColumn, KeyIndex } from './tables.js';
-import type { BulkCounts, BulkProgress, BulkResult, BulkStatus } from './types.js';
+import { RateGovernor } from './rate.js';
+import { RowProcessor } from './row.js';
+import type { BulkCounts, BulkProgress, BulkResult } from './types.js';
 
 /** Options of {@link runBulk}. */
 export interface BulkOptions<Row = unknown> {
@@ -46,36 +42,15 @@ export interface BulkOptions<Row = unknown> {
 /**
  * Runs `operation` for every row and yields each row's outcome as it completes (not in input
  * order; `index` says which row). Every row is yielded once: with a checkpoint, the rows an earlier
- * run finished come first, flagged `resumed`, and are not sent again.
+ * run finished come first, flagged `resumed`, and are not sent again. Nothing starts until the
+ * first `next()`; leaving the loop early (`break`) stops the run as `signal` would.
  *
  * @example
  * for await (const r of runBulk({ client: vk, operation: 'verify.pan', rows, concurrency: 16, ratePerSecond: 50 }))
  *   if (r.status !== 'ok') console.log(r.index, r.status, r.error?.message);
  */
-export async function* runBulk<Row>(options: BulkOptions<Row>): AsyncGenerator<BulkResult> {
-  const settings = checkOptions(options);
-  const op = await loadBulkOperation(options.operation);
-  op.assertClient(options.client);
-  const checkpoint = options.checkpoint ? await Checkpoint.open(options.checkpoint, op.id) : undefined;
-  const run = new BulkRun(op, options, settings, checkpoint);
-  try {
-    if (checkpoint) {
-      for await (const result of checkpoint.replay(run, settings.retryUnknown)) {
-        run.resumed(result);
-        yield result;
-      }
-    }
-    yield* run.results(options.rows);
-  } finally {
-    await run.stop();
-    await checkpoint?.close();
-  }
-}
-
-interface Settings {
-  concurrency: number;
-  retries: number;
-  retryUnknown: boolean;
+export function runBulk<Row>(options: BulkOptions<Row>): AsyncIterableIterator<BulkResult> {
+  return new BulkRun(options as BulkOptions<unknown>);
 }
 
 function checkOptions(options: BulkOptions<unknown>): Settings {
@@ -95,232 +70,297 @@ function checkOptions(options: BulkOptions<unknown>): Settings {
   return { concurrency, retries, retryUnknown: options.retryUnknown === true };
 }
 
-/** One run's state. Its `rows` and `keys` tables are what a checkpoint replay fills in. */
-class BulkRun {
-  /** Per input index: a ROW state (done rows are skipped). */
-  readonly rows = new ByteColumn();
-  /** Per key: a ROW state and the index of the row that carries it. */
-  readonly keys = new KeyIndex();
-  private readonly governor: RateGovernor;
-  private readonly out: Channel<BulkResult>;
-  private readonly callOptions: RequestOptions;
-  /** Rows being sent, by key: a duplicate waits for its original here. */
-  private readonly sending = new Map<string, Promise<BulkResult | undefined>>();
+interface Settings {
+  concurrency: number;
+  retries: number;
+  retryUnknown: boolean;
+}
+
+type Source = { next(): IteratorResult<unknown> | Promise<IteratorResult<unknown>>; return?(): unknown };
+type Waiter = { resolve: (r: IteratorResult<BulkResult>) => void; reject: (err: unknown) => void };
+const DONE: IteratorResult<BulkResult> = { done: true, value: undefined };
+
+/** One run, as the async iterator `runBulk` returns (one `next()` at a time, as `for await` calls it). */
+class BulkRun implements AsyncIterableIterator<BulkResult> {
+  private phase: 'new' | 'replay' | 'live' | 'ended' = 'new';
+  private settings!: Settings;
+  private rows!: RowProcessor;
+  private checkpoint: Checkpoint | undefined;
+  private replaying: AsyncGenerator<BulkResult> | undefined;
+  private governor!: RateGovernor;
+  private source!: Source;
+  private sourceIsAsync = false;
+  private nextIndex = 0;
+  private inputDone = false;
+  private pulling = false;
+  /** Rows being processed (in flight, waiting for a token, or a duplicate waiting for its original). */
+  private active = 0;
+  /** Outcomes whose checkpoint line is being written. */
+  private writing = 0;
+  /** Outcomes not yet taken by the consumer. */
+  private ready: BulkResult[] = [];
+  private readyHead = 0;
+  private highWater = 0;
+  private waiter: Waiter | undefined;
+  private idle: (() => void) | undefined;
+  private failure: { error: unknown } | undefined;
+  private detached = false;
   private readonly stopper = new AbortController();
-  private readonly unfollow: (() => void) | undefined;
+  private unfollow: (() => void) | undefined;
   private readonly counts: BulkCounts = { invalid: 0, ok: 0, failed: 0, unknown: 0 };
   private done = 0;
   private resumedCount = 0;
   private duplicates = 0;
-  private active = 0;
-  private calls = 0;
   private readonly started = performance.now();
-  private slotFreed: (() => void) | undefined;
-  private idleWaiter: (() => void) | undefined;
-  private pumping: Promise<void> | undefined;
-  private failure: { error: unknown } | undefined;
 
-  constructor(
-    private readonly op: BulkOperation,
-    private readonly options: BulkOptions<unknown>,
-    private readonly settings: Settings,
-    private readonly checkpoint: Checkpoint | undefined,
-  ) {
-    this.governor = new RateGovernor({ ratePerSecond: options.ratePerSecond });
-    this.out = new Channel(settings.concurrency * 2 + 16);
-    this.callOptions = {
-      maxRetries: 0,
-      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-    };
-    // Every waiting row listens to the stop signal.
+  constructor(private readonly options: BulkOptions<unknown>) {}
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<BulkResult> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<BulkResult>> {
+    // The common case, an outcome waiting, costs one resolved promise.
+    if (this.phase === 'live') {
+      const item = this.take();
+      if (item) return Promise.resolve({ done: false, value: item });
+    }
+    return this.nextSlow();
+  }
+
+  private async nextSlow(): Promise<IteratorResult<BulkResult>> {
+    if (this.phase === 'new') await this.start();
+    if (this.phase === 'replay') {
+      const r = await this.replaying!.next();
+      if (!r.done) {
+        this.count(r.value);
+        return r;
+      }
+      this.phase = 'live';
+      this.fill();
+    }
+    if (this.phase === 'ended') return DONE;
+    const item = this.take();
+    if (item) return { done: false, value: item };
+    if (this.finished()) return this.end();
+    return new Promise<IteratorResult<BulkResult>>((resolve, reject) => {
+      this.waiter = { resolve, reject };
+    });
+  }
+
+  /** The consumer left: no new row is sent; calls in flight finish and are recorded. */
+  async return(): Promise<IteratorResult<BulkResult>> {
+    if (this.phase === 'ended' || this.phase === 'new') {
+      this.phase = 'ended';
+      return DONE;
+    }
+    this.detached = true;
+    this.ready = [];
+    this.stop();
+    while (this.active > 0 || this.writing > 0) await new Promise<void>((resolve) => (this.idle = resolve));
+    await this.replaying?.return(undefined);
+    this.cleanUp();
+    return DONE;
+  }
+
+  private async start(): Promise<void> {
+    let op: BulkOperation;
+    try {
+      this.settings = checkOptions(this.options);
+      op = await loadBulkOperation(this.options.operation);
+      op.assertClient(this.options.client);
+      if (this.options.checkpoint) this.checkpoint = await Checkpoint.open(this.options.checkpoint, op.id);
+    } catch (err) {
+      this.phase = 'ended';
+      throw err;
+    }
+    const { concurrency, retries, retryUnknown } = this.settings;
+    this.highWater = concurrency * 2 + 16;
+    this.governor = new RateGovernor({ ratePerSecond: this.options.ratePerSecond });
+    // Every row waiting for a token or a retry listens to the stop signal.
     setMaxListeners(0, this.stopper.signal);
-    const signal = options.signal;
+    const signal = this.options.signal;
     if (signal?.aborted) this.stopper.abort();
     else if (signal) {
-      const onAbort = () => this.stopper.abort();
+      const onAbort = () => {
+        this.stop();
+        this.settle();
+      };
       signal.addEventListener('abort', onAbort, { once: true });
       this.unfollow = () => signal.removeEventListener('abort', onAbort);
     }
-  }
-
-  /** A row restored from the checkpoint. */
-  resumed(result: BulkResult): void {
-    this.resumedCount++;
-    if (result.duplicateOf !== undefined) this.duplicates++;
-    this.count(result.status);
-  }
-
-  async *results(rows: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<BulkResult> {
-    this.pumping = this.pump(rows).then(
-      () => (this.failure ? this.out.fail(this.failure.error) : this.out.end()),
-      (err: unknown) => this.out.fail(err),
+    const callOptions = {
+      maxRetries: 0,
+      ...(this.options.timeout !== undefined ? { timeout: this.options.timeout } : {}),
+    };
+    this.rows = new RowProcessor(
+      op,
+      this.options.client,
+      { retries, retryUnknown, callOptions },
+      this.governor,
+      this.checkpoint,
+      this.stopper.signal,
+      (result, written) => this.deliver(result, written),
     );
-    yield* this.out;
+    const rows = this.options.rows as Iterable<unknown> & AsyncIterable<unknown>;
+    this.sourceIsAsync = typeof rows[Symbol.asyncIterator] === 'function';
+    this.source = this.sourceIsAsync ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
+    this.replaying = this.checkpoint?.replay(this.rows, retryUnknown);
+    this.phase = this.replaying ? 'replay' : 'live';
+    if (this.phase === 'live') this.fill();
   }
 
-  /** Stops intake, lets calls in flight finish (their outcomes still reach the checkpoint). */
-  async stop(): Promise<void> {
-    this.stopper.abort();
-    this.out.detach();
-    this.slotFreed?.();
-    await this.pumping;
-    this.unfollow?.();
+  /** Starts rows while a slot is free, the consumer has room, and the input has rows. */
+  private fill(): void {
+    while (!this.stopping && !this.inputDone && !this.pulling && this.active < this.settings.concurrency) {
+      if (this.ready.length - this.readyHead + this.writing >= this.highWater) return;
+      if (!this.sourceIsAsync) {
+        this.accept(this.source.next() as IteratorResult<unknown>);
+        continue;
+      }
+      this.pulling = true;
+      Promise.resolve(this.source.next()).then(
+        (r) => {
+          this.pulling = false;
+          this.accept(r);
+          this.fill();
+          this.settle();
+        },
+        (err: unknown) => {
+          this.pulling = false;
+          this.fail(err);
+        },
+      );
+      return;
+    }
+  }
+
+  private accept(r: IteratorResult<unknown>): void {
+    if (r.done) {
+      this.inputDone = true;
+      return;
+    }
+    // Read before the run stopped: left for the next run, which reads it again.
+    if (this.stopping) return;
+    const index = this.nextIndex++;
+    if (this.rows.isDone(index)) return;
+    this.active++;
+    this.rows.process(index, r.value).then(
+      () => this.release(),
+      (err: unknown) => {
+        this.release();
+        this.fail(err);
+      },
+    );
+  }
+
+  private release(): void {
+    this.active--;
+    this.fill();
+    this.settle();
+  }
+
+  private deliver(result: BulkResult, written: Promise<void> | undefined): void {
+    if (!written) {
+      this.hand(result);
+      return;
+    }
+    this.writing++;
+    written.then(
+      () => {
+        this.writing--;
+        this.hand(result);
+        this.fill();
+        this.settle();
+      },
+      (err: unknown) => {
+        this.writing--;
+        this.fail(err);
+      },
+    );
+  }
+
+  /** An outcome that is recorded: to the waiting consumer, or into the buffer. */
+  private hand(result: BulkResult): void {
+    this.count(result);
+    if (this.detached) return;
+    const waiter = this.waiter;
+    if (waiter) {
+      this.waiter = undefined;
+      waiter.resolve({ done: false, value: result });
+    } else this.ready.push(result);
+  }
+
+  private take(): BulkResult | undefined {
+    if (this.readyHead >= this.ready.length) return undefined;
+    const item = this.ready[this.readyHead]!;
+    this.ready[this.readyHead++] = undefined as unknown as BulkResult;
+    if (this.readyHead === this.ready.length) {
+      this.ready = [];
+      this.readyHead = 0;
+    }
+    this.fill();
+    return item;
   }
 
   private get stopping(): boolean {
     return this.stopper.signal.aborted;
   }
 
-  private async pump(rows: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
-    let index = 0;
-    try {
-      for await (const row of rows) {
-        const i = index++;
-        if (this.stopping) break;
-        if (isOutcome(this.rows.get(i))) continue;
-        while (this.active >= this.settings.concurrency && !this.stopping)
-          await new Promise<void>((resolve) => {
-            this.slotFreed = resolve;
-          });
-        if (this.stopping) break;
-        this.active++;
-        this.processRow(i, row).then(
-          () => this.release(),
-          (err: unknown) => {
-            this.failure ??= { error: err };
-            this.stopper.abort();
-            this.release();
-          },
-        );
-      }
-    } finally {
-      while (this.active > 0)
-        await new Promise<void>((resolve) => {
-          this.idleWaiter = resolve;
-        });
+  /** Nothing left to hand out, and nothing running or pending that could produce more. */
+  private finished(): boolean {
+    return this.active === 0 && this.writing === 0 && !this.pulling && (this.inputDone || this.stopping);
+  }
+
+  /** Wakes whoever waits for the run to go idle, or for it to end (or fail). */
+  private settle(): void {
+    if (this.active === 0 && this.writing === 0) {
+      const idle = this.idle;
+      this.idle = undefined;
+      idle?.();
     }
+    const waiter = this.waiter;
+    if (!waiter || !this.finished()) return;
+    this.waiter = undefined;
+    this.end().then(waiter.resolve, waiter.reject);
   }
 
-  private release(): void {
-    this.active--;
-    const freed = this.slotFreed;
-    this.slotFreed = undefined;
-    freed?.();
-    if (this.active === 0) this.idleWaiter?.();
+  private async end(): Promise<IteratorResult<BulkResult>> {
+    this.cleanUp();
+    if (this.failure) throw this.failure.error;
+    return DONE;
   }
 
-  private async processRow(index: number, row: unknown): Promise<void> {
-    let input: unknown;
-    try {
-      input = this.op.normalize(row);
-    } catch (err) {
-      await this.finish({
-        index,
-        key: rowKey(this.op.id, row ?? null),
-        status: 'invalid',
-        error: toBulkError(err),
-      });
-      return;
-    }
-    const key = rowKey(this.op.id, input);
-    const bytes = keyBytes(key);
-    const slot = this.keys.find(bytes);
-    const state = slot < 0 ? 0 : this.keys.state(slot);
-    if (state === ROW.pending) {
-      const original = await this.sending.get(key);
-      if (original) await this.finish({ index, key, status: original.status, duplicateOf: original.index });
-      return;
-    }
-    const earlier = state === ROW.interrupted || isOutcome(state);
-    const again = this.settings.retryUnknown && (state === ROW.interrupted || state === ROW.unknown);
-    if (earlier && !again) {
-      const first = this.keys.first(slot);
-      if (first === index) {
-        // This very row was in flight when an earlier run stopped.
-        this.keys.set(bytes, ROW.unknown, index);
-        await this.finish({ index, key, status: 'unknown', error: interruptedError('An earlier run') });
-      } else {
-        const status: BulkStatus = state === ROW.interrupted ? 'unknown' : codeStatus(state);
-        await this.finish({ index, key, status, duplicateOf: first });
-      }
-      return;
-    }
-    this.keys.set(bytes, ROW.pending, index);
-    const sending = this.send(index, key, input);
-    this.sending.set(key, sending);
-    const result = await sending;
-    this.sending.delete(key);
-    this.keys.set(bytes, result ? statusCode(result.status) : ROW.abandoned, index);
+  private fail(err: unknown): void {
+    this.failure ??= { error: err };
+    this.stop();
+    this.settle();
   }
 
-  /** Sends one row, with the run's retries; undefined when the run stopped before it was sent. */
-  private async send(index: number, key: string, input: unknown): Promise<BulkResult | undefined> {
-    const signal = this.stopper.signal;
-    let marked = false;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.governor.acquire(signal);
-        if (!marked && this.checkpoint) {
-          // Write-ahead: once this line is in the file, a crash can no longer lose the fact that
-          // the row may have been sent. A 429 that paused the run meanwhile is still honoured.
-          await this.checkpoint.sending(index, key);
-          marked = true;
-          await this.governor.whenUnpaused(signal);
-        }
-      } catch {
-        return this.abandon(index, key, marked);
-      }
-      const sentAt = performance.now();
-      this.calls++;
-      let verdict: ReturnType<typeof judgeFailure>;
-      try {
-        const result = await this.op.run(this.options.client, input, this.callOptions);
-        this.governor.succeeded();
-        return await this.finish({ index, key, status: 'ok', result });
-      } catch (err) {
-        verdict = judgeFailure(err);
-      } finally {
-        this.calls--;
-      }
-      if (verdict.kind === 'final')
-        return await this.finish({ index, key, status: verdict.status, error: verdict.error });
-      if (verdict.kind === 'rate-limited') this.governor.rateLimited(sentAt, verdict.retryAfterMs);
-      if (attempt >= this.settings.retries)
-        return await this.finish({ index, key, status: 'failed', error: verdict.error });
-      if (verdict.kind === 'retry') {
-        try {
-          await delay(verdict.retryAfterMs ?? backoffSeconds(attempt + 1) * 1000, signal);
-        } catch {
-          return this.abandon(index, key, marked);
-        }
-      }
-    }
+  private stop(): void {
+    this.stopper.abort();
+    if (!this.inputDone) void Promise.resolve(this.source?.return?.()).catch(() => {});
+    this.inputDone = true;
   }
 
-  /** The run stopped before this row was sent (again): no outcome; a resumed run sends it. */
-  private async abandon(index: number, key: string, marked: boolean): Promise<undefined> {
-    if (marked) await this.checkpoint?.notSent(index, key);
-    return undefined;
+  private cleanUp(): void {
+    if (this.phase === 'ended') return;
+    this.phase = 'ended';
+    this.unfollow?.();
+    this.checkpoint?.close();
   }
 
-  /** Records a row's outcome (checkpoint first), then hands it out. */
-  private async finish(result: BulkResult): Promise<BulkResult> {
-    await this.checkpoint?.outcome(result);
-    if (result.duplicateOf !== undefined) this.duplicates++;
-    this.count(result.status);
-    await this.out.push(result);
-    return result;
-  }
-
-  private count(status: BulkStatus): void {
-    this.counts[status]++;
+  private count(result: BulkResult): void {
+    this.counts[result.status]++;
     this.done++;
+    if (result.resumed) this.resumedCount++;
+    if (result.duplicateOf !== undefined) this.duplicates++;
     this.options.onProgress?.({
       done: this.done,
       counts: { ...this.counts },
       resumed: this.resumedCount,
       duplicates: this.duplicates,
-      inFlight: this.calls,
+      inFlight: this.rows.calls,
       rateLimit: this.governor.rate,
       paused: this.governor.paused,
       elapsedMs: performance.now() - this.started,
