@@ -5,7 +5,7 @@
 import { type ConnectionOptions, type Job, Worker, type WorkerOptions } from 'bullmq';
 import type { RequestOptions } from '../client.js';
 import { type BulkOperation, loadBulkOperation } from '../bulk/operations.js';
-import { type FailureVerdict, interruptedError, judgeFailure } from '../bulk/outcome.js';
+import { type FailureVerdict, interruptedError, judgeFailure, toBulkError } from '../bulk/outcome.js';
 import { delay } from '../bulk/rate.js';
 import type { BulkResult } from '../bulk/types.js';
 import { backoffSeconds } from '../core/retry.js';
@@ -77,7 +77,13 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
       const { index, input, invalid } = job.data;
       const key = job.id!;
       if (invalid) return { index, key, status: 'invalid', error: invalid };
-      const op = await operation(job.data.operation);
+      let op: BulkOperation;
+      try {
+        op = await operation(job.data.operation);
+      } catch (err) {
+        // An unknown operation, or the wrong client for it: nothing was sent.
+        return { index, key, status: 'failed', error: toBulkError(err) };
+      }
       // BullMQ moves a job whose worker stopped renewing its lock back to `wait` and counts it in
       // `stalledCounter`. Whether that worker had sent the call is unknown: never send it again.
       if (job.stalledCounter > 0 && op.retry === 'billable')

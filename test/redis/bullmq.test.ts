@@ -2,7 +2,7 @@
 // whole queue, one rate budget shared by every worker, and two worker processes of which one is
 // SIGKILLed mid-run: every row ends exactly once, as ok or unknown, and none is sent twice.
 import { type ChildProcess, spawn } from 'node:child_process';
-import type { Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   bulkResults,
@@ -115,6 +115,40 @@ describe('runBulkWorker + bulkResults', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(sb.requests.length).toBe(sent.length);
     } finally {
+      await dispose();
+    }
+  });
+
+  it('a worker given the wrong client fails its jobs as failed (not unknown): nothing was sent', async () => {
+    const { queue, name, dispose } = await freshQueue();
+    try {
+      await enqueueBulk(queue, { operation: 'veri5.verifyGstin', rows: [{ gstin: MAGIC.gstin.valid }] });
+      worker(name); // a VistarkriyaClient, where veri5.* needs a Veri5Client
+      const [result] = await collect(bulkResults(queue, { pollMs: 100 }));
+      expect(result).toMatchObject({ index: 0, status: 'failed', error: { name: 'ConfigurationError' } });
+      expect(sb.requests).toHaveLength(0);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('a job BullMQ failed (it stalled twice) is reported unknown for a billable operation, with the reason', async () => {
+    const { queue, name, dispose } = await freshQueue();
+    const manual = new Worker(name, null, { connection: connection(), autorun: false });
+    try {
+      await enqueueBulk(queue, { operation: 'verify.pan', rows: [{ pan: panAt(150) }] });
+      const job = (await manual.getNextJob('token-1'))!;
+      await job.moveToFailed(new Error('job stalled more than allowable limit'), 'token-1');
+      const [result] = await collect(bulkResults(queue, { pollMs: 100 }));
+      expect(result).toMatchObject({
+        index: 0,
+        key: rowKey('verify.pan', { pan: panAt(150) }),
+        status: 'unknown',
+      });
+      expect(result!.error?.message).toContain('job stalled more than allowable limit');
+      expect(result!.error?.message).toContain('may have been sent');
+    } finally {
+      await manual.close();
       await dispose();
     }
   });
