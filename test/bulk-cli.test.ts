@@ -92,10 +92,11 @@ describe(`vistarkriya bulk as a process (${BIN.built ? 'built dist/cli.js' : 'sr
     const second = startBulk(args);
     const code = await second.exit;
     const lines = expectEveryRowOnce(out, 2000);
-    // Rows in flight at the kill come back unknown (exit code 3); all others are ok.
+    // Rows in flight at the kill (8 slots), or answered with their outcome line not yet written,
+    // come back unknown (exit code 3); all others are ok.
     const unknown = lines.filter((l) => l.status === 'unknown');
     expect(lines.filter((l) => l.status === 'ok').length + unknown.length).toBe(2000);
-    expect(unknown.length).toBeLessThanOrEqual(8);
+    expect(unknown.length).toBeLessThanOrEqual(16);
     for (const u of unknown) expect(u.error?.name).toBe('Interrupted');
     expect(code, second.output()).toBe(unknown.length > 0 ? 3 : 0);
     // The sandbox's log: no PAN twice, and every ok row was sent.

@@ -9,23 +9,29 @@ import { panAt } from './helpers/bulk.js';
 
 const ANSWER = JSON.stringify({ success: true, data: { verification_id: 'V1', status: 'VALID' } });
 
+/** The whole SDK pipeline (validation, signing, interpretation), with an in-process server that answers after `wait`. */
+function inProcessClient(wait: () => Promise<unknown>): VistarkriyaClient {
+  return new VistarkriyaClient({
+    apiKey: 'k',
+    apiSecret: 'test_secret',
+    adminCode: '123456',
+    baseURL: 'http://127.0.0.1:9',
+    fetch: async () => {
+      await wait();
+      return new Response(ANSWER, { status: 200, headers: { 'content-type': 'application/json' } });
+    },
+  });
+}
+
 describe('runBulk: streamed input and output', () => {
   it('50 000 rows from a generator: bounded rows in hand and calls in flight, with a slow consumer', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
-    // The whole SDK pipeline (validation, signing, interpretation), with an in-process server.
-    const vk = new VistarkriyaClient({
-      apiKey: 'k',
-      apiSecret: 'test_secret',
-      adminCode: '123456',
-      baseURL: 'http://127.0.0.1:9',
-      fetch: async () => {
-        inFlight++;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        await new Promise((resolve) => setImmediate(resolve));
-        inFlight--;
-        return new Response(ANSWER, { status: 200, headers: { 'content-type': 'application/json' } });
-      },
+    const vk = inProcessClient(async () => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
     });
     const total = 50_000;
     const concurrency = 16;
@@ -59,16 +65,7 @@ describe('runBulk: streamed input and output', () => {
 
 describe('runBulk: an input that fails mid-stream', () => {
   it('rows already started finish and are recorded; then the error reaches the consumer', async () => {
-    const vk = new VistarkriyaClient({
-      apiKey: 'k',
-      apiSecret: 'test_secret',
-      adminCode: '123456',
-      baseURL: 'http://127.0.0.1:9',
-      fetch: async () => {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        return new Response(ANSWER, { status: 200, headers: { 'content-type': 'application/json' } });
-      },
-    });
+    const vk = inProcessClient(() => new Promise((resolve) => setTimeout(resolve, 5)));
     async function* rows() {
       for (let i = 0; i < 20; i++) yield { pan: panAt(i) };
       throw new Error('line 21 of the file is broken');

@@ -1,24 +1,13 @@
 // The `vistarkriya` bin: started as a process (`sandbox --port P`) and driven with raw HTTP;
 // `sign` checked against PHP; `call` and the help texts run in-process.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import type { CliIO } from '../src/cli/io.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import { ROOT, binCommand } from './helpers/cli-bin.js';
 import { rawRequest, signedRequest } from './helpers/raw-request.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './helpers/net.js';
 
 function capture(
   env: Record<string, string | undefined> = {},

@@ -88,38 +88,42 @@ function word(key: Uint8Array, i: number): number {
   return (key[o]! | (key[o + 1]! << 8) | (key[o + 2]! << 16) | (key[o + 3]! << 24)) >>> 0;
 }
 
-/** A byte per row index (0 for rows never set), growing as indexes grow. */
-export class ByteColumn {
-  private data = new Uint8Array(1024);
+type NumberArray = Uint8Array | Uint32Array;
+
+/** A number per row index (0 for rows never set) in a typed array that grows as indexes grow. */
+class Column {
+  private data: NumberArray;
+
+  constructor(private readonly make: (length: number) => NumberArray) {
+    this.data = make(1024);
+  }
 
   get(index: number): number {
     return index < this.data.length ? this.data[index]! : 0;
   }
 
   set(index: number, value: number): void {
-    if (index >= this.data.length) this.data = grown(this.data, index, (n) => new Uint8Array(n));
+    if (index >= this.data.length) {
+      let length = this.data.length * 2;
+      while (length <= index) length *= 2;
+      const bigger = this.make(length);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
     this.data[index] = value;
   }
 }
 
-/** A 32-bit unsigned number per row index (0 for rows never set), growing as indexes grow. */
-export class U32Column {
-  private data = new Uint32Array(1024);
-
-  get(index: number): number {
-    return index < this.data.length ? this.data[index]! : 0;
-  }
-
-  set(index: number, value: number): void {
-    if (index >= this.data.length) this.data = grown(this.data, index, (n) => new Uint32Array(n));
-    this.data[index] = value;
+/** A byte per row index. */
+export class ByteColumn extends Column {
+  constructor() {
+    super((n) => new Uint8Array(n));
   }
 }
 
-function grown<T extends Uint8Array | Uint32Array>(data: T, index: number, make: (n: number) => T): T {
-  let n = data.length * 2;
-  while (n <= index) n *= 2;
-  const bigger = make(n);
-  bigger.set(data);
-  return bigger;
+/** A 32-bit unsigned number per row index. */
+export class U32Column extends Column {
+  constructor() {
+    super((n) => new Uint32Array(n));
+  }
 }

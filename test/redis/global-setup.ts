@@ -1,24 +1,13 @@
 // `npm run test:redis`: starts its own redis-server (Debian package `redis-server`) on a free
 // loopback port, without persistence, for the whole run, and stops it at the end.
 import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../helpers/net.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     redisPort: number;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 let redis: ChildProcess | undefined;
