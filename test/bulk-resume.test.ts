@@ -172,6 +172,53 @@ describe('runBulk: resumable', () => {
     expect(sentPans()).toEqual([MAGIC.pan.unavailable]);
   });
 
+  it('a row abandoned unsent (stopped while waiting out a 429) is sent by the next run, not reported unknown', async () => {
+    const checkpoint = tmp.file('abandoned.jsonl');
+    const rows = [{ pan: MAGIC.pan.rate_limited }];
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 300); // during the 1 s Retry-After pause
+    const first = await collect(
+      runBulk({ client: vk, operation: 'verify.pan', rows, checkpoint, signal: stop.signal }),
+    );
+    expect(first).toEqual([]);
+    expect(sb.requests).toHaveLength(1);
+    const lines = readJsonl(checkpoint).slice(1);
+    expect(lines).toEqual([
+      { index: 0, key: expect.any(String), sending: true },
+      { index: 0, key: expect.any(String), sending: false },
+    ]);
+    const second = await collect(
+      runBulk({ client: vk, operation: 'verify.pan', rows, checkpoint, retries: 0 }),
+    );
+    expect(second).toMatchObject([{ index: 0, status: 'failed', error: { status: 429 } }]);
+    expect(second[0]!.resumed).toBeUndefined();
+    expect(sb.requests).toHaveLength(2);
+  });
+
+  it('an unknown row whose retryUnknown re-send was abandoned stays unknown for the next run', async () => {
+    const checkpoint = tmp.file('unknown-abandoned.jsonl');
+    const key = rowKey('verify.pan', { pan: panAt(700) });
+    writeFileSync(
+      checkpoint,
+      [
+        { checkpoint: 1, operation: 'verify.pan' },
+        { index: 0, key, sending: true },
+        { index: 0, key, status: 'unknown', error: { name: 'APITimeoutError', message: 'timed out' } },
+        { index: 0, key, sending: true },
+        { index: 0, key, sending: false },
+      ]
+        .map((l) => `${JSON.stringify(l)}\n`)
+        .join(''),
+    );
+    const rows = [{ pan: panAt(700) }, { pan: panAt(700) }];
+    const results = await collect(runBulk({ client: vk, operation: 'verify.pan', rows, checkpoint }));
+    expect(results.map((r) => [r.index, r.status, r.resumed ?? false, r.duplicateOf])).toEqual([
+      [0, 'unknown', true, undefined],
+      [1, 'unknown', false, 0],
+    ]);
+    expect(sb.requests).toHaveLength(0);
+  });
+
   it('repairs a torn last line and refuses the checkpoint of another operation', async () => {
     const checkpoint = tmp.file('torn.jsonl');
     const rows = panRows(3);

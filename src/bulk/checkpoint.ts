@@ -9,7 +9,7 @@
 import { ConfigurationError } from '../core/errors.js';
 import { AppendLog, readLines, repairJsonlTail } from './jsonl.js';
 import { keyBytes } from './key.js';
-import { type ByteColumn, type KeyIndex, U32Column } from './tables.js';
+import { ByteColumn, type KeyIndex, U32Column } from './tables.js';
 import type { BulkResult, BulkStatus } from './types.js';
 
 /** Row states kept per index and per key (0 means "nothing known"); outcomes are the highest. */
@@ -95,6 +95,9 @@ export class Checkpoint {
     if (!this.existed) return;
     // Pass 1: the line number of each row's last outcome line, each row's and each key's state.
     const lastOutcome = new U32Column();
+    // What a `sending: false` line reverts its row to: the state before its `sending: true` line.
+    const stateBefore = new ByteColumn();
+    const outcomeBefore = new U32Column();
     let lineNo = 0;
     for await (const line of readLines(this.path)) {
       lineNo++;
@@ -102,10 +105,18 @@ export class Checkpoint {
       const rec = parse(line, this.path, lineNo) as Partial<BulkResult> & { sending?: boolean };
       if (typeof rec.index !== 'number' || typeof rec.key !== 'string')
         throw new ConfigurationError(`${this.path}:${lineNo} is not a checkpoint line.`);
-      if (rec.sending !== undefined) {
-        state.rows.set(rec.index, rec.sending ? ROW.interrupted : 0);
-        if (rec.sending) state.keys.set(keyBytes(rec.key), ROW.interrupted, rec.index);
-        else lastOutcome.set(rec.index, 0);
+      if (rec.sending === true) {
+        stateBefore.set(rec.index, state.rows.get(rec.index));
+        outcomeBefore.set(rec.index, lastOutcome.get(rec.index));
+        state.rows.set(rec.index, ROW.interrupted);
+        state.keys.set(keyBytes(rec.key), ROW.interrupted, rec.index);
+        continue;
+      }
+      if (rec.sending === false) {
+        const before = stateBefore.get(rec.index);
+        state.rows.set(rec.index, before);
+        lastOutcome.set(rec.index, outcomeBefore.get(rec.index));
+        state.keys.set(keyBytes(rec.key), isOutcome(before) ? before : ROW.abandoned, rec.index);
         continue;
       }
       if (!STATUSES.has(rec.status as string))
