@@ -9,6 +9,8 @@ const NODE_ENTRIES = {
   proxy: 'src/proxy/index.ts',
   sandbox: 'src/sandbox/index.ts',
   testing: 'src/testing/index.ts',
+  bulk: 'src/bulk/index.ts',
+  bullmq: 'src/bullmq/index.ts',
   cli: 'src/cli.ts',
 };
 // Browser / worker / edge builds: no Node server, no CLI, no `node:` imports. `testing` serves the

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // `vistarkriya`, `vistarkriya/testing`, ... resolve to src/ as in tsconfig.json (the recipes in
@@ -6,8 +6,9 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     include: ['test/**/*.test.ts', 'examples/testing/**/*.test.ts'],
-    // Needs php-cli beside php-wasm: `npm run test:php-cli` (vitest.php-cli.config.ts).
-    exclude: ['test/php-cli/**', '**/node_modules/**', '**/.git/**'],
+    // Need php-cli beside php-wasm: `npm run test:php-cli` (vitest.php-cli.config.ts). Need a
+    // redis-server: `npm run test:redis` (vitest.redis.config.ts).
+    exclude: [...configDefaults.exclude, 'test/php-cli/**', 'test/redis/**'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     testTimeout: 20_000,
     hookTimeout: 20_000,

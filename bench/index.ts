@@ -4,10 +4,13 @@
 //      global fetch, stripe-node and openai-node, all against one local server in a separate
 //      process, at concurrency 1 and 32 (requests/s, p50/p99 latency, ratio to raw undici);
 //   3. cold start (scripts/cold-start.mjs), browser bundle size (scripts/size.mjs) and heap over
-//      100 000 calls (bench/heap.ts).
+//      100 000 calls (bench/heap.ts);
+//   4. bulk (bench/bulk.ts): runBulk rows/s against concurrency on the sandbox, its overhead
+//      against a bare loop of client calls, and 1M rows in bounded memory.
 // Targets are printed with PASS/MISS; they are goals, not assertions (timings vary by machine).
 // Env: BENCH_DURATION_MS (per HTTP case and round, default 1200), BENCH_ROUNDS (default 3),
-// BENCH_ONLY=sign|http|cold|size|heap (comma-separated) to run a part.
+// BENCH_ONLY=sign|http|cold|size|heap|bulk (comma-separated) to run a part; BENCH_BULK_ROWS (rows
+// per bulk run, default 3000), BENCH_BULK_HEAP_ROWS (default 1,000,000).
 import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -28,7 +31,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // With --expose-gc (npm run bench passes it), every measurement starts from a collected heap, so
 // garbage left by the previous case (mitata's sample arrays, another client) is not billed to it.
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'sign,http,cold,size,heap').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'sign,http,cold,size,heap,bulk').split(','));
 const TARGET = { sign: 0.8, client: 0.8, coldMs: 25, heapGrowthMb: 2 };
 
 const verdicts: string[] = [];
@@ -461,6 +464,7 @@ if (ONLY.has('http')) await http();
 if (ONLY.has('cold')) coldStart();
 if (ONLY.has('size') && existsSync(fileURLToPath(new URL('../scripts/size.mjs', import.meta.url)))) size();
 if (ONLY.has('heap')) heap();
+if (ONLY.has('bulk')) await (await import('./bulk.js')).bulkBench({ table, verdict, fmtInt });
 console.log(
   `\n## Targets\n\n${verdicts.join('\n')}\n\n(total ${((Date.now() - started) / 1000).toFixed(0)} s)`,
 );

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `vistarkriya` command: `sandbox`, `sign` (debug a signature), `call` (run one operation).
- * Node built-ins only.
+ * The `vistarkriya` command: `sandbox`, `sign` (debug a signature), `call` (run one operation),
+ * `bulk` (run it for every row of a file). Node built-ins, and csv-parse for `bulk`'s CSV input.
  * @module
  */
 import { runCli } from './cli/main.js';

@@ -1,49 +1,14 @@
 // The `vistarkriya` bin: started as a process (`sandbox --port P`) and driven with raw HTTP;
 // `sign` checked against PHP; `call` and the help texts run in-process.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import type { CliIO } from '../src/cli/io.js';
 import { startSandbox } from '../src/sandbox/index.js';
+import { ROOT, binCommand } from './helpers/cli-bin.js';
 import { runPhp } from './helpers/php.js';
 import { rawRequest, signedRequest } from './helpers/raw-request.js';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const DIST_CLI = path.join(ROOT, 'dist/cli.js');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** The built bin when dist is up to date (CI builds first), else the source through tsx. */
-function binCommand(): { args: string[]; built: boolean } {
-  try {
-    if (statSync(DIST_CLI).mtimeMs >= newestMtime(path.join(ROOT, 'src')))
-      return { args: [DIST_CLI], built: true };
-  } catch {
-    // no dist yet
-  }
-  return { args: ['--import', 'tsx', path.join(ROOT, 'src/cli.ts')], built: false };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './helpers/net.js';
 
 function capture(
   env: Record<string, string | undefined> = {},

@@ -6,7 +6,8 @@
 //   2. ESM `import` and CommonJS `require` of every entry point, each making real signed calls
 //      to the sandbox (also from the tarball) and checking a signature against node:crypto, and
 //      through msw's setupServer(...sandboxHandlers()) with a client created with default options
-//      (msw, the optional peer of `vistarkriya/testing`, installed beside it);
+//      (msw, the optional peer of `vistarkriya/testing`, installed beside it), and one bulk run
+//      (bullmq, the optional peer of `vistarkriya/bullmq`, installed beside it too);
 //   3. `tsc` type resolution of the same imports under moduleResolution node16 (ESM and CJS
 //      files) and bundler, with skipLibCheck off so the shipped .d.ts files are checked too.
 // Needs dist/ (npm run build). Exit code 0 = all good.
@@ -42,12 +43,15 @@ writeFileSync(
   path.join(project, 'package.json'),
   `${JSON.stringify({ name: 'vistarkriya-smoke', version: '0.0.0', private: true }, null, 2)}\n`,
 );
+// bullmq (and the ioredis it uses) are optional peers: installed here so vistarkriya/bullmq loads.
+const bullmqSpec = `bullmq@${JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies.bullmq}`;
 run(
   npm,
   [
     'install',
     tarball,
     'msw@2',
+    bullmqSpec,
     '--prefer-offline',
     '--no-audit',
     '--no-fund',
@@ -65,7 +69,8 @@ if (installScripts.length) throw new Error(`the packed package.json has ${instal
 
 // ---------------------------------------------------------------- runtime: ESM and CJS
 // Both files do the same: resolve from the project (never the repository), check one signature
-// against node:crypto, and make real calls to a sandbox started from the installed package.
+// against node:crypto, and make real calls to a sandbox started from the installed package,
+// one bulk run among them.
 const checks = (load) => `
 ${load}
 const assert = (ok, what) => { if (!ok) { console.error('FAIL: ' + what); process.exit(1); } };
@@ -92,6 +97,11 @@ try {
   let rejected = false;
   try { await vk.verify.pan({ pan: 'not-a-pan' }); } catch (err) { rejected = err instanceof sdk.InputValidationError; }
   assert(rejected, 'input validation (lazily loaded schemas) rejects a malformed PAN');
+  const statuses = [];
+  for await (const r of bulk.runBulk({ client: vk, operation: 'verify.pan', rows: [{ pan: sb.magic.pan.valid }, { pan: 'x' }] }))
+    statuses[r.index] = r.status;
+  assert(statuses.join() === 'ok,invalid', 'bulk entry: runBulk gives ok and invalid rows: ' + statuses.join());
+  assert(typeof bullmq.enqueueBulk === 'function' && typeof bullmq.runBulkWorker === 'function' && typeof bullmq.bulkResults === 'function', 'bullmq entry exports enqueueBulk, runBulkWorker, bulkResults');
   await vk.close();
 } finally {
   await sb.close();
@@ -126,6 +136,8 @@ import * as proxy from 'vistarkriya/proxy';
 import * as sandbox from 'vistarkriya/sandbox';
 import * as testing from 'vistarkriya/testing';
 import { setupServer } from 'msw/node';
+import * as bulk from 'vistarkriya/bulk';
+import * as bullmq from 'vistarkriya/bullmq';
 const resolved = (id) => (id === 'vistarkriya' ? new URL(import.meta.resolve(id)).pathname : createRequire(import.meta.url).resolve(id));`),
 );
 writeFileSync(
@@ -137,6 +149,8 @@ const proxy = require('vistarkriya/proxy');
 const sandbox = require('vistarkriya/sandbox');
 const testing = require('vistarkriya/testing');
 const { setupServer } = require('msw/node');
+const bulk = require('vistarkriya/bulk');
+const bullmq = require('vistarkriya/bullmq');
 const resolved = (id) => require.resolve(id);`)}})().catch((err) => { console.error(err); process.exit(1); });\n`,
 );
 for (const file of ['esm.mjs', 'cjs.cjs']) {
@@ -167,6 +181,12 @@ export async function main(): Promise<number> {
   const sb = await startSandbox();
   await sb.close();
   ${testingCheck}
+  for await (const r of runBulk({ client: vk, operation: 'verify.pan', rows: [{ pan: 'ABCPV1234D' }] })) {
+    const s: 'ok' | 'invalid' | 'failed' | 'unknown' = r.status;
+    void s;
+  }
+  const worker: Worker = runBulkWorker({ queueName: 'q', connection: { host: '127.0.0.1', port: 6379 }, client: vk });
+  void worker;
   // @ts-expect-error verify.pan requires a pan
   await vk.verify.pan({});
   return ok && proxied.status > 0 && err instanceof APIError ? amount : 0;
@@ -177,16 +197,24 @@ const imports = `import { APIError, VistarkriyaClient, type WalletBalance } from
 import { isValidPan } from 'vistarkriya/validators';
 import { createProxyHandler } from 'vistarkriya/proxy';
 import { startSandbox } from 'vistarkriya/sandbox';
-import { createSandbox, sandboxHandlers } from 'vistarkriya/testing';`;
+import { createSandbox, sandboxHandlers } from 'vistarkriya/testing';
+import { runBulk } from 'vistarkriya/bulk';
+import { runBulkWorker } from 'vistarkriya/bullmq';
+import type { Worker } from 'bullmq';`;
 const cjsImports = `import sdk = require('vistarkriya');
 import validators = require('vistarkriya/validators');
 import proxy = require('vistarkriya/proxy');
 import sandbox = require('vistarkriya/sandbox');
+import bulk = require('vistarkriya/bulk');
+import bullmq = require('vistarkriya/bullmq');
+import type { Worker } from 'bullmq';
 const { APIError, VistarkriyaClient } = sdk;
 type WalletBalance = sdk.WalletBalance;
 const { isValidPan } = validators;
 const { createProxyHandler } = proxy;
-const { startSandbox } = sandbox;`;
+const { startSandbox } = sandbox;
+const { runBulk } = bulk;
+const { runBulkWorker } = bullmq;`;
 // vistarkriya/testing's types import msw's, whose CommonJS declarations do not compile with
 // skipLibCheck off (they import the ESM-only `rettime`): checked from ESM and bundler only.
 const testingCheck = `const handlers: unknown[] = sandboxHandlers({ baseURL: 'https://vistarkriya.com' });

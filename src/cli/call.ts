@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_BASE_URL, VistarkriyaClient } from '../client.js';
+import { VistarkriyaClient } from '../client.js';
 import { APIConnectionError, APIError, InputValidationError, VistarkriyaError } from '../core/errors.js';
 import { createRedactor } from '../core/redact.js';
 import { OPERATIONS } from '../resources/registry.js';
-import { VERI5_HOSTS, Veri5Client } from '../veri5/index.js';
+import { baseURLFromEnv, clientFromEnv } from './clients.js';
 import { type CliIO, UsageError } from './io.js';
 
 export const CALL_HELP = `Usage: vistarkriya call <operation> [json] [--base-url URL]
@@ -93,25 +93,9 @@ export async function callCommand(args: string[], io: CliIO): Promise<number> {
     }
   }
   const isVeri5 = operation.startsWith('veri5.');
-  const veri5Environment = io.env.VERI5_ENVIRONMENT === 'production' ? 'production' : 'sandbox';
-  // Where the call goes, for a connection error's message (the clients' own defaults).
-  const baseURL = isVeri5
-    ? (values['base-url'] ?? io.env.VERI5_BASE_URL ?? VERI5_HOSTS[veri5Environment])
-    : (values['base-url'] ?? io.env.VISTARKRIYA_BASE_URL ?? DEFAULT_BASE_URL);
-  const client = isVeri5
-    ? new Veri5Client({
-        baseURL: values['base-url'] ?? io.env.VERI5_BASE_URL,
-        clientCode: io.env.VERI5_CLIENT_CODE,
-        apiKey: io.env.VERI5_API_KEY,
-        salt: io.env.VERI5_SALT,
-        environment: veri5Environment,
-      })
-    : new VistarkriyaClient({
-        baseURL: values['base-url'] ?? io.env.VISTARKRIYA_BASE_URL,
-        apiKey: io.env.VISTARKRIYA_API_KEY,
-        apiSecret: io.env.VISTARKRIYA_API_SECRET,
-        adminCode: io.env.VISTARKRIYA_ADMIN_CODE,
-      });
+  // Where the call goes, for a connection error's message.
+  const baseURL = baseURLFromEnv(operation, io.env, values['base-url']);
+  const client = clientFromEnv(operation, io.env, values['base-url']);
   try {
     let result: unknown;
     if (operation.startsWith('/') && client instanceof VistarkriyaClient) {

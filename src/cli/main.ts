@@ -1,5 +1,6 @@
 // The `vistarkriya` command's dispatcher (the bin entry is src/cli.ts).
 import { readFileSync } from 'node:fs';
+import { BULK_HELP, bulkCommand } from './bulk.js';
 import { CALL_HELP, callCommand } from './call.js';
 import { type CliIO, UsageError, processIO } from './io.js';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -13,6 +14,7 @@ Commands:
                                                       Run the local sandbox (no account needed)
   sign --method M --path P [--body B] [--timestamp T] Show the exact signed string and signature
   call <operation> [json]                             Run one operation with env credentials
+  bulk <operation> --in rows.csv --out results.jsonl  Run it for every row: rate-limited, resumable
 
 Options:
   --version, -v  Print the version
@@ -31,6 +33,8 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
         return await signCommand(rest, io, (p) => readFileSync(p, 'utf8'));
       case 'call':
         return await callCommand(rest, io);
+      case 'bulk':
+        return await bulkCommand(rest, io);
       case '--version':
       case '-v':
         io.out(packageJson.version);
@@ -39,7 +43,9 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
       case 'help':
       case '--help':
       case '-h': {
-        const topic = { sandbox: SANDBOX_HELP, sign: SIGN_HELP, call: CALL_HELP }[rest[0] ?? ''];
+        const topic = { sandbox: SANDBOX_HELP, sign: SIGN_HELP, call: CALL_HELP, bulk: BULK_HELP }[
+          rest[0] ?? ''
+        ];
         io.out(topic ?? MAIN_HELP);
         return command === undefined ? 2 : 0;
       }

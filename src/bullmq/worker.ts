@@ -1,0 +1,122 @@
+// The BullMQ worker: runs bulk jobs with the same outcome rules as runBulk, BullMQ's global
+// limiter as the rate budget shared by every worker on every host, and a 429 that rate-limits the
+// whole queue. A billable job is never run twice: once it has stalled (its worker died or lost
+// its lock mid-call), it ends `unknown` instead of being sent again.
+import { type ConnectionOptions, type Job, Worker, type WorkerOptions } from 'bullmq';
+import type { RequestOptions } from '../client.js';
+import { type BulkOperation, loadBulkOperation } from '../bulk/operations.js';
+import { type FailureVerdict, interruptedError, judgeFailure, toBulkError } from '../bulk/outcome.js';
+import { delay } from '../bulk/rate.js';
+import type { BulkResult } from '../bulk/types.js';
+import { backoffSeconds } from '../core/retry.js';
+import type { BulkJobData } from './enqueue.js';
+
+/** Options of {@link runBulkWorker}. */
+export interface BulkWorkerOptions {
+  queueName: string;
+  /** Redis connection options (or a client), as for any BullMQ worker. */
+  connection: ConnectionOptions;
+  /** A `VistarkriyaClient` for platform operations, a `Veri5Client` for `veri5.*`. */
+  client: object;
+  /** Jobs this worker runs at once. Default 8. */
+  concurrency?: number;
+  /** Rows per second across ALL workers of the queue (BullMQ's global limiter). Give every worker the same value. */
+  ratePerSecond?: number;
+  /** Re-sends of a job after a failure the server provably did not act on (429, nothing sent). Default 5. */
+  retries?: number;
+  /** Deadline per call, in ms. Default: the client's. */
+  timeout?: number;
+  /** Any other BullMQ worker options (`lockDuration`, `stalledInterval`, `autorun`, ...). */
+  workerOptions?: Omit<WorkerOptions, 'connection' | 'concurrency' | 'limiter'>;
+}
+
+/** A 429 without `Retry-After` limits the queue for 1 s, 2 s, 4 s ... (by the job's starts) up to this. */
+const MAX_LIMIT_MS = 30_000;
+
+const NO_LIMIT = { max: 1_000_000_000, duration: 1000 };
+
+/** BullMQ's limiter is "max jobs per duration ms": 2.5/s becomes 5 per 2 s, 0.5/s 1 per 2 s. */
+export function limiterFor(ratePerSecond: number): { max: number; duration: number } {
+  if (!(ratePerSecond > 0 && Number.isFinite(ratePerSecond)))
+    throw new RangeError('ratePerSecond must be a positive number.');
+  for (const seconds of [1, 2, 4, 5, 10]) {
+    const max = ratePerSecond * seconds;
+    if (Number.isInteger(max)) return { max, duration: seconds * 1000 };
+  }
+  return ratePerSecond >= 1
+    ? { max: Math.round(ratePerSecond * 10), duration: 10_000 }
+    : { max: 1, duration: Math.round(1000 / ratePerSecond) };
+}
+
+/**
+ * Starts a BullMQ `Worker` for jobs added by `enqueueBulk`. Every job completes with its
+ * `BulkResult` as return value (`ok`, `invalid`, `failed` or `unknown`); BullMQ never retries one.
+ */
+export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, BulkResult> {
+  const retries = options.retries ?? 5;
+  const callOptions: RequestOptions = {
+    maxRetries: 0,
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+  };
+  const operations = new Map<string, Promise<BulkOperation>>();
+  const operation = (id: string) => {
+    let op = operations.get(id);
+    if (!op) {
+      op = loadBulkOperation(id).then((loaded) => {
+        loaded.assertClient(options.client);
+        return loaded;
+      });
+      operations.set(id, op);
+    }
+    return op;
+  };
+
+  const worker: Worker<BulkJobData, BulkResult> = new Worker<BulkJobData, BulkResult>(
+    options.queueName,
+    async (job: Job<BulkJobData, BulkResult>): Promise<BulkResult> => {
+      const { index, input, invalid } = job.data;
+      const key = job.id!;
+      if (invalid) return { index, key, status: 'invalid', error: invalid };
+      let op: BulkOperation;
+      try {
+        op = await operation(job.data.operation);
+      } catch (err) {
+        // An unknown operation, or the wrong client for it: nothing was sent.
+        return { index, key, status: 'failed', error: toBulkError(err) };
+      }
+      // BullMQ moves a job whose worker stopped renewing its lock back to `wait` and counts it in
+      // `stalledCounter`. Whether that worker had sent the call is unknown: never send it again.
+      if (job.stalledCounter > 0 && op.retry === 'billable')
+        return { index, key, status: 'unknown', error: interruptedError('A worker') };
+      for (let attempt = 0; ; attempt++) {
+        let verdict: FailureVerdict;
+        try {
+          return { index, key, status: 'ok', result: await op.run(options.client, input, callOptions) };
+        } catch (err) {
+          verdict = judgeFailure(err);
+        }
+        if (verdict.kind === 'final') return { index, key, status: verdict.status, error: verdict.error };
+        if (verdict.kind === 'rate-limited') {
+          // `attemptsStarted` counts every start, those after a rate limit included.
+          if (job.attemptsStarted > retries) return { index, key, status: 'failed', error: verdict.error };
+          const ms =
+            verdict.retryAfterMs ?? Math.min(MAX_LIMIT_MS, 1000 * 2 ** Math.max(0, job.attemptsStarted - 1));
+          // The whole queue waits, on every worker; this job goes back to `wait` (no attempt used).
+          await worker.rateLimit(ms);
+          throw Worker.RateLimitError();
+        }
+        if (attempt >= retries) return { index, key, status: 'failed', error: verdict.error };
+        await delay(verdict.retryAfterMs ?? backoffSeconds(attempt + 1) * 1000);
+      }
+    },
+    {
+      maxStalledCount: 1,
+      ...options.workerOptions,
+      connection: options.connection,
+      concurrency: options.concurrency ?? 8,
+      // BullMQ honours `rateLimit()` only on a worker with a limiter: without a rate, one that never binds.
+      limiter: options.ratePerSecond !== undefined ? limiterFor(options.ratePerSecond) : NO_LIMIT,
+    },
+  );
+  return worker;
+}
