@@ -2,10 +2,10 @@
 // pauses the whole run (request timestamps in the sandbox's log), and the rate budget holds.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type BulkProgress, type BulkResult, rowKey, runBulk } from '../src/bulk/index.js';
-import { ConfigurationError, VistarkriyaClient } from '../src/index.js';
+import { ClientClosedError, ConfigurationError, VistarkriyaClient } from '../src/index.js';
 import { MAGIC, MAGIC_GSTIN_QUOTA_EXCEEDED, type Sandbox, startSandbox } from '../src/sandbox/index.js';
 import { Veri5Client } from '../src/veri5/index.js';
-import { collect, panAt, panRows } from './helpers/bulk.js';
+import { collect, panAt, panRows, tempDir } from './helpers/bulk.js';
 
 let sb: Sandbox;
 let vk: VistarkriyaClient;
@@ -80,6 +80,60 @@ describe('runBulk: one outcome per row', () => {
       expect(results[2]!.error).toMatchObject({ field: 'gstin', rule: 'check_character' });
     } finally {
       await v5.close();
+    }
+  });
+
+  it('veri5.verifyPan needs consent, as the method does: a row without it is invalid with its own error, never sent', async () => {
+    const v5 = new Veri5Client(sb.veri5Options);
+    try {
+      const rows = [
+        { panNumber: MAGIC.pan.valid, consent: true },
+        { panNumber: MAGIC.pan.valid },
+        { panNumber: MAGIC.pan.valid, consent: 'Y' },
+        { panNumber: MAGIC.pan.valid },
+      ];
+      const results = byIndex(await collect(runBulk({ client: v5, operation: 'veri5.verifyPan', rows })));
+      expect(results.map((r) => r.status)).toEqual(['ok', 'invalid', 'invalid', 'invalid']);
+      for (const r of results.slice(1)) {
+        // Refused when normalised, so not a duplicate of an earlier refused row.
+        expect(r.duplicateOf).toBeUndefined();
+        expect(r.error).toMatchObject({ field: 'consent', rule: 'consent' });
+      }
+      expect(sb.requests).toHaveLength(1);
+    } finally {
+      await v5.close();
+    }
+  });
+
+  it('a closed client ends the run at once with ClientClosedError; its rows stay unsent and a resumed run sends them', async () => {
+    const tmp = tempDir();
+    const closed = new VistarkriyaClient(sb.clientOptions);
+    await closed.close();
+    try {
+      const checkpoint = tmp.file('closed.jsonl');
+      const rows = panRows(3, 7000);
+      const seen: BulkResult[] = [];
+      const t0 = Date.now();
+      const run = async () => {
+        for await (const r of runBulk({ client: closed, operation: 'verify.pan', rows, checkpoint }))
+          seen.push(r);
+      };
+      await expect(run()).rejects.toBeInstanceOf(ClientClosedError);
+      // No backoff and retries against a client that can never send again.
+      expect(Date.now() - t0).toBeLessThan(900);
+      expect(seen).toEqual([]);
+      expect(sb.requests).toHaveLength(0);
+      const again = byIndex(
+        await collect(runBulk({ client: vk, operation: 'verify.pan', rows, checkpoint })),
+      );
+      expect(again.map((r) => [r.index, r.status, r.resumed ?? false])).toEqual([
+        [0, 'ok', false],
+        [1, 'ok', false],
+        [2, 'ok', false],
+      ]);
+      expect(pansSent().sort()).toEqual(rows.map((r) => r.pan).sort());
+    } finally {
+      tmp.remove();
     }
   });
 

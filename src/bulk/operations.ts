@@ -15,6 +15,7 @@ import {
   checkAadhaar,
   checkAccountNumber,
   checkAmount,
+  checkConsent,
   checkDob,
   checkEmail,
   checkGstin,
@@ -78,12 +79,12 @@ const VERI5_NORMALIZERS: Record<Veri5Method, (row: Row, issues: IssueList) => Ro
     if (row.name !== undefined) out.name = requireText(issues, 'name', row.name);
     if (row.dob !== undefined) out.dob = checkDob(issues, 'dob', row.dob);
     checkPanType(issues, row.panType);
+    checkConsent(issues, row.consent);
     return out;
   },
   verifyAadhaar(row, issues) {
     const out: Row = { ...row, aadhaarNumber: checkAadhaar(issues, row.aadhaarNumber) };
-    if (row.consent !== true)
-      issues.add('consent', 'consent', 'must be true: the holder has to consent to this check.');
+    checkConsent(issues, row.consent);
     return out;
   },
   fetchPanDetails(row, issues) {

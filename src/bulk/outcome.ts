@@ -2,7 +2,7 @@
 // here first: a 429 must pause the whole run (not one call), and the other retries are the
 // runner's, with the same rules as the client's own (README, "Reliability"): a billable call is
 // sent again only when the server provably did not act on it.
-import { InputValidationError, VistarkriyaError } from '../core/errors.js';
+import { ClientClosedError, InputValidationError, VistarkriyaError } from '../core/errors.js';
 import { createRedactor } from '../core/redact.js';
 import type { BulkError, BulkStatus } from './types.js';
 
@@ -12,7 +12,9 @@ export type FailureVerdict =
   /** Safe to send again after a backoff (a read, or a billable call the server provably did not act on). */
   | { kind: 'retry'; retryAfterMs: number | undefined; error: BulkError }
   /** Final: the row ends with this status. */
-  | { kind: 'final'; status: Exclude<BulkStatus, 'ok'>; error: BulkError };
+  | { kind: 'final'; status: Exclude<BulkStatus, 'ok'>; error: BulkError }
+  /** The client was closed: this call was not sent, and no later one can be. */
+  | { kind: 'closed'; error: BulkError };
 
 interface ErrorFields {
   status?: unknown;
@@ -28,6 +30,7 @@ interface ErrorFields {
 export function judgeFailure(err: unknown): FailureVerdict {
   const error = toBulkError(err);
   if (err instanceof InputValidationError) return { kind: 'final', status: 'invalid', error };
+  if (err instanceof ClientClosedError) return { kind: 'closed', error };
   const e = (typeof err === 'object' && err !== null ? err : {}) as ErrorFields;
   const retryAfterMs = typeof e.retryAfter === 'number' ? e.retryAfter * 1000 : undefined;
   if (e.outcomeUnknown === true) return { kind: 'final', status: 'unknown', error };

@@ -115,6 +115,12 @@ export class RowProcessor {
         return this.finish({ index, key, status: 'ok', result });
       } catch (err) {
         verdict = judgeFailure(err);
+        if (verdict.kind === 'closed') {
+          // Retrying cannot help and no row can be sent any more: this row stays unsent (a
+          // resumed run sends it) and the run ends with the error.
+          await this.abandon(index, key, marked);
+          throw err;
+        }
       } finally {
         this.calls--;
       }

@@ -248,8 +248,9 @@ class BulkRun implements AsyncIterableIterator<BulkResult> {
     this.rows.process(index, r.value).then(
       () => this.release(),
       (err: unknown) => {
-        this.release();
+        // Failed first, so the run that goes idle on release ends with this error.
         this.fail(err);
+        this.release();
       },
     );
   }

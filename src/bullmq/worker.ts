@@ -96,6 +96,8 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
           verdict = judgeFailure(err);
         }
         if (verdict.kind === 'final') return { index, key, status: verdict.status, error: verdict.error };
+        // A closed client, like the wrong one: nothing was sent.
+        if (verdict.kind === 'closed') return { index, key, status: 'failed', error: verdict.error };
         if (verdict.kind === 'rate-limited') {
           // `attemptsStarted` counts every start, those after a rate limit included.
           if (job.attemptsStarted > retries) return { index, key, status: 'failed', error: verdict.error };

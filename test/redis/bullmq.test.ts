@@ -132,6 +132,24 @@ describe('runBulkWorker + bulkResults', () => {
     }
   });
 
+  it('a worker whose client was closed fails its jobs at once as failed (not unknown): nothing was sent', async () => {
+    const { queue, name, dispose } = await freshQueue();
+    const closed = new VistarkriyaClient(sb.clientOptions);
+    await closed.close();
+    try {
+      await enqueueBulk(queue, { operation: 'verify.pan', rows: [{ pan: panAt(160) }] });
+      const t0 = Date.now();
+      worker(name, { client: closed });
+      const [result] = await collect(bulkResults(queue, { pollMs: 100 }));
+      expect(result).toMatchObject({ index: 0, status: 'failed', error: { name: 'ClientClosedError' } });
+      // No backoff and retries against a client that can never send again.
+      expect(Date.now() - t0).toBeLessThan(900);
+      expect(sb.requests).toHaveLength(0);
+    } finally {
+      await dispose();
+    }
+  });
+
   it('a job BullMQ failed (it stalled twice) is reported unknown for a billable operation, with the reason', async () => {
     const { queue, name, dispose } = await freshQueue();
     const manual = new Worker(name, null, { connection: connection(), autorun: false });
