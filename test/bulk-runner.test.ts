@@ -155,6 +155,12 @@ describe('runBulk: one outcome per row', () => {
     await expect(
       collect(runBulk({ client: vk, operation: 'verify.pan', rows, ratePerSecond: -1 })),
     ).rejects.toThrow(/ratePerSecond/);
+    // As the client checks it (a string from an environment variable, say), not once per row.
+    await expect(
+      collect(runBulk({ client: vk, operation: 'verify.pan', rows, timeout: '500' as unknown as number })),
+    ).rejects.toThrow(
+      new ConfigurationError('runBulk: `timeout` must be a positive number; got "500" (string).'),
+    );
     expect(pulled).toBe(0);
     expect(sb.requests).toHaveLength(0);
   });

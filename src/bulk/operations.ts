@@ -5,6 +5,7 @@
 // checks they use (veri5/validate.ts). Nothing else in src/bulk or src/bullmq reads those modules.
 import type { RequestOptions } from '../client.js';
 import { ConfigurationError, InputValidationError } from '../core/errors.js';
+import { NUMERIC_OPTIONS, checkNumericOptions } from '../core/options.js';
 import type { RetryClass } from '../core/retry.js';
 import { loadInputParser } from '../resources/load-schemas.js';
 import type { Operation } from '../resources/operation.js';
@@ -38,6 +39,16 @@ export interface BulkOperation {
   assertClient(client: unknown): void;
   /** Sends one normalised row. */
   run(client: unknown, input: unknown, options: RequestOptions): Promise<unknown>;
+}
+
+/**
+ * What every bulk call is sent with: `maxRetries: 0`, because the run (or the worker), not each
+ * call, decides what is sent again; and the run's `timeout`, checked here as the client checks
+ * its own, so a bad one is a `ConfigurationError` before any row rather than a failure per row.
+ */
+export function bulkCallOptions(timeout: number | undefined, where: string): RequestOptions {
+  checkNumericOptions({ timeout }, { timeout: NUMERIC_OPTIONS.timeout }, where);
+  return { maxRetries: 0, ...(timeout !== undefined ? { timeout } : {}) };
 }
 
 type Row = Record<string, unknown>;

@@ -5,9 +5,9 @@
 import { setMaxListeners } from 'node:events';
 import { ConfigurationError } from '../core/errors.js';
 import { Checkpoint } from './checkpoint.js';
-import { type BulkOperation, loadBulkOperation } from './operations.js';
+import { type BulkOperation, bulkCallOptions, loadBulkOperation } from './operations.js';
 import { RateGovernor } from './rate.js';
-import { RowProcessor } from './row.js';
+import { RowProcessor, type RowSettings } from './row.js';
 import type { BulkCounts, BulkProgress, BulkResult } from './types.js';
 
 /** Options of {@link runBulk}. */
@@ -67,13 +67,12 @@ function checkOptions(options: BulkOptions<unknown>): Settings {
     throw new ConfigurationError('runBulk: ratePerSecond must be a positive number.');
   if (options.rows === null || typeof options.rows !== 'object')
     throw new ConfigurationError('runBulk: rows must be an iterable or an async iterable.');
-  return { concurrency, retries, retryUnknown: options.retryUnknown === true };
+  const callOptions = bulkCallOptions(options.timeout, 'runBulk: ');
+  return { concurrency, retries, retryUnknown: options.retryUnknown === true, callOptions };
 }
 
-interface Settings {
+interface Settings extends RowSettings {
   concurrency: number;
-  retries: number;
-  retryUnknown: boolean;
 }
 
 type Source = { next(): IteratorResult<unknown> | Promise<IteratorResult<unknown>>; return?(): unknown };
@@ -174,7 +173,7 @@ class BulkRun implements AsyncIterableIterator<BulkResult> {
       this.phase = 'ended';
       throw err;
     }
-    const { concurrency, retries, retryUnknown } = this.settings;
+    const { concurrency, retryUnknown } = this.settings;
     this.highWater = concurrency * 2 + 16;
     this.governor = new RateGovernor({ ratePerSecond: this.options.ratePerSecond });
     // Every row waiting for a token or a retry listens to the stop signal.
@@ -189,14 +188,10 @@ class BulkRun implements AsyncIterableIterator<BulkResult> {
       signal.addEventListener('abort', onAbort, { once: true });
       this.unfollow = () => signal.removeEventListener('abort', onAbort);
     }
-    const callOptions = {
-      maxRetries: 0,
-      ...(this.options.timeout !== undefined ? { timeout: this.options.timeout } : {}),
-    };
     this.rows = new RowProcessor(
       op,
       this.options.client,
-      { retries, retryUnknown, callOptions },
+      this.settings,
       this.governor,
       this.checkpoint,
       this.stopper.signal,

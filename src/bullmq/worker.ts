@@ -3,8 +3,7 @@
 // whole queue. A billable job is never run twice: once it has stalled (its worker died or lost
 // its lock mid-call), it ends `unknown` instead of being sent again.
 import { type ConnectionOptions, type Job, Worker, type WorkerOptions } from 'bullmq';
-import type { RequestOptions } from '../client.js';
-import { type BulkOperation, loadBulkOperation } from '../bulk/operations.js';
+import { type BulkOperation, bulkCallOptions, loadBulkOperation } from '../bulk/operations.js';
 import { type FailureVerdict, interruptedError, judgeFailure, toBulkError } from '../bulk/outcome.js';
 import { delay } from '../bulk/rate.js';
 import type { BulkResult } from '../bulk/types.js';
@@ -54,10 +53,7 @@ export function limiterFor(ratePerSecond: number): { max: number; duration: numb
  */
 export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, BulkResult> {
   const retries = options.retries ?? 5;
-  const callOptions: RequestOptions = {
-    maxRetries: 0,
-    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-  };
+  const callOptions = bulkCallOptions(options.timeout, 'runBulkWorker: ');
   const operations = new Map<string, Promise<BulkOperation>>();
   const operation = (id: string) => {
     let op = operations.get(id);

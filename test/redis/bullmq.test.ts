@@ -13,7 +13,7 @@ import {
 } from '../../src/bullmq/index.js';
 import type { BulkResult } from '../../src/bulk/index.js';
 import { rowKey } from '../../src/bulk/index.js';
-import { VistarkriyaClient } from '../../src/index.js';
+import { ConfigurationError, VistarkriyaClient } from '../../src/index.js';
 import { MAGIC, type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { collect, panAt, panRows, readJsonl, tempDir } from '../helpers/bulk.js';
 import { ROOT } from '../helpers/cli-bin.js';
@@ -130,6 +130,13 @@ describe('runBulkWorker + bulkResults', () => {
     } finally {
       await dispose();
     }
+  });
+
+  it('a bad timeout is a ConfigurationError when the worker is created, not a failure per job', () => {
+    expect(() => worker('unused', { timeout: 0 })).toThrow(
+      new ConfigurationError('runBulkWorker: `timeout` must be a positive number; got 0 (number).'),
+    );
+    expect(workers).toHaveLength(0);
   });
 
   it('a worker whose client was closed fails its jobs at once as failed (not unknown): nothing was sent', async () => {
