@@ -1,10 +1,6 @@
-export {
-  VistarkriyaClient,
-  DEFAULT_BASE_URL,
-  type ClientOptions,
-  type RequestOptions,
-  type RawRequest,
-} from './client.js';
+export { VistarkriyaClient, type ClientOptions, type RawRequest } from './client.js';
+export { DEFAULT_BASE_URL } from './platform-api.js';
+export type { RequestOptions } from './core/request.js';
 export {
   VistarkriyaError,
   APIError,

@@ -234,11 +234,12 @@ function fakeResponse(): NodeResponseLike & { headers: Record<string, unknown>; 
 }
 
 describe('authorize gets the validated, normalised input', () => {
-  it('as its third argument, for bodies and queries, so per-record checks need no clone', async () => {
+  it('from context.input(), for bodies and queries, so per-record checks need no clone', async () => {
     const seen: unknown[] = [];
     const handler = proxy({
       allow: ['verify.pan', 'wallet.core.transactions', 'wallet.core.balance'],
-      authorize: (_request, operation, input) => {
+      authorize: async (_request, operation, context) => {
+        const input = await context.input();
         seen.push([operation.id, input]);
         // A per-record rule: this user may verify only their own PAN.
         return operation.id !== 'verify.pan' || (input as { pan: string }).pan === 'ABCPE1234F';
@@ -265,17 +266,19 @@ describe('authorize gets the validated, normalised input', () => {
     await handler.close();
   });
 
-  it('is not asked about input that fails validation (nothing is forwarded either)', async () => {
-    let asked = 0;
+  it('never sees input that fails validation: input() rejects and the proxy answers the 400', async () => {
+    let checked = 0;
     const handler = proxy({
-      authorize: () => {
-        asked++;
+      authorize: async (_request, _operation, context) => {
+        await context.input();
+        checked++;
         return true;
       },
     });
     const res = await handler(post(PAN_PATH, '{"pan":"not-a-pan"}'));
     expect(res.status).toBe(400);
-    expect(asked).toBe(0);
+    expect((await res.json()).error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'pan' });
+    expect(checked).toBe(0);
     expect(upstream.seen).toHaveLength(0);
     await handler.close();
   });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_BASE_URL, VistarkriyaClient } from '../client.js';
+import { VistarkriyaClient } from '../client.js';
+import { DEFAULT_BASE_URL } from '../platform-api.js';
 import { APIConnectionError, APIError, InputValidationError, VistarkriyaError } from '../core/errors.js';
 import { createRedactor } from '../core/redact.js';
 import { OPERATIONS } from '../resources/registry.js';

@@ -11,7 +11,13 @@ import { OPERATIONS } from '../resources/registry.js';
 import { operationInputFields, parseOperationInput } from '../resources/schemas.js';
 import { type ProxyHandler, type ProxyHandlerOptions, buildProxyHandler } from './handler.js';
 
-export type { Authorize, AuthorizeResult, ProxyHandler, ProxyHandlerOptions } from './handler.js';
+export type {
+  Authorize,
+  AuthorizeContext,
+  AuthorizeResult,
+  ProxyHandler,
+  ProxyHandlerOptions,
+} from './handler.js';
 export { DEFAULT_MAX_BODY_BYTES } from './body.js';
 export { toNodeHandler, type NodeHandler, type NodeRequestLike, type NodeResponseLike } from './node.js';
 export type { Operation } from '../resources/operation.js';

@@ -1,4 +1,4 @@
-import type { RequestOptions } from '../client.js';
+import type { RequestOptions } from '../core/request.js';
 import { defineOperation } from './operation.js';
 import { APIResource } from './runner.js';
 import type { VerifyAadhaarParams, VerifyBankParams, VerifyGstParams, VerifyPanParams } from './schemas.js';

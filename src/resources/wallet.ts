@@ -1,5 +1,5 @@
-import type { RequestOptions } from '../client.js';
-import { defineOperation } from './operation.js';
+import type { RequestOptions } from '../core/request.js';
+import { PAGING_QUERY, defineOperation } from './operation.js';
 import type { Page, PagePromise } from './paging.js';
 import { APIResource, runList } from './runner.js';
 import type { WalletTransactionListParams } from './schemas.js';
@@ -35,6 +35,7 @@ export const walletOperations = {
     retry: 'read',
     schema: 'wallet.core.transactions',
     paged: true,
+    query: PAGING_QUERY,
   }),
   pipelineBalance: defineOperation<undefined, WalletBalance>({
     id: 'wallet.pipeline.balance',

@@ -1,8 +1,8 @@
-import { type RequestOptions, serializeBody } from '../client.js';
-import { BaseClient } from '../core/base-client.js';
+import { BaseClient, createPipeline } from '../core/base-client.js';
 import { ConfigurationError, InputValidationError, VistarkriyaError } from '../core/errors.js';
-import type { Interpreter } from '../core/pipeline.js';
+import type { Interpreter } from '../core/failure.js';
 import { checkNumericOptions, requireCredentials, splitBaseURL } from '../core/options.js';
+import { type RequestOptions, serializeBody } from '../core/request.js';
 import { isBrowser, readEnv } from '../platform/runtime.js';
 import { type Signer, veri5Signer } from '../signers/index.js';
 import { RECOMMENDED_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, checkDocument } from './document.js';
@@ -153,7 +153,7 @@ export class Veri5Client extends BaseClient {
 
   constructor(options: Veri5ClientOptions = {}) {
     const prepared = prepare(options);
-    super({ ...options, baseURL: prepared.baseURL }, prepared.signer, prepared.baseURL);
+    super(createPipeline({ ...options, baseURL: prepared.baseURL }, prepared.signer, prepared.baseURL));
     this.clientCode = prepared.clientCode;
     this.environment = prepared.environment;
     this.routes = prepared.routes;

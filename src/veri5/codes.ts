@@ -1,4 +1,4 @@
-import type { Verdict } from '../core/retry.js';
+import type { Retryability } from '../core/retry.js';
 import {
   Veri5AuthenticationError,
   type Veri5Error,
@@ -29,15 +29,11 @@ export type Veri5CodeInfo =
 
 const success = (message: string, source: string): Veri5CodeInfo => ({ kind: 'success', message, source });
 const result = (message: string, source: string): Veri5CodeInfo => ({ kind: 'result', message, source });
-const error = (
-  errorClass: Veri5ErrorClass,
-  message: string,
-  source: string,
-  retryable = false,
-): Veri5CodeInfo => ({
+// Retryable exactly when Veri5 says the check was not done: the service-unavailable codes.
+const error = (errorClass: Veri5ErrorClass, message: string, source: string): Veri5CodeInfo => ({
   kind: 'error',
   errorClass,
-  retryable,
+  retryable: errorClass === Veri5ServiceUnavailableError,
   message,
   source,
 });
@@ -57,7 +53,7 @@ export const VERI5_CODES: Readonly<Record<string, Veri5CodeInfo>> = /* @__PURE__
   '400101': result('PAN and DOB match, but the name is incorrect.', 'Table 2'),
   '400102': result('PAN format is correct but PAN or Name or DOB is incorrect.', 'Table 2'),
   '400103': result('Invalid PAN', 'Table 2'),
-  '410007': error(Veri5ServiceUnavailableError, 'Verification Service Not Available.', 'Table 2', true),
+  '410007': error(Veri5ServiceUnavailableError, 'Verification Service Not Available.', 'Table 2'),
   '400099': error(Veri5UnknownError, 'Unknown Error Occurred. Please try after some time.', 'Table 2'),
 
   // Table 3: fetchPanDetails.
@@ -71,7 +67,7 @@ export const VERI5_CODES: Readonly<Record<string, Veri5CodeInfo>> = /* @__PURE__
   '400301': result('Aadhaar number is not present.', 'Table 4'),
   '400302': result('Verification is not complete. Please Try again.', 'Table 4'),
   '400303': result('Not a valid Aadhaar number.', 'Table 4'),
-  '400304': error(Veri5ServiceUnavailableError, 'UIDAI website not reachable.', 'Table 4', true),
+  '400304': error(Veri5ServiceUnavailableError, 'UIDAI website not reachable.', 'Table 4'),
   '333': error(Veri5UnknownError, 'Unexpected Error Occurred.', 'Table 4, Appendix B'),
 
   // Table 5: bank account verification (penny drop). 4002 says "Caused due to Internal Error", not
@@ -115,11 +111,11 @@ export function veri5CodeInfo(code: string): Veri5CodeInfo | undefined {
 }
 
 /**
- * The pipeline's retry verdict for an error code: service-unavailable codes are `safe` (Veri5 did
+ * Whether a failure with this code may be re-sent: service-unavailable codes are `safe` (Veri5 did
  * nothing, so even billable calls retry), unknown errors are `ambiguous` (the call may have been
  * billed), everything else is `final`.
  */
-export function verdictForCode(info: Veri5CodeInfo | undefined): Verdict {
+export function retryabilityOfCode(info: Veri5CodeInfo | undefined): Retryability {
   if (info?.kind !== 'error') return 'final';
   if (info.retryable) return 'safe';
   return info.errorClass === Veri5UnknownError ? 'ambiguous' : 'final';

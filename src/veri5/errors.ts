@@ -52,6 +52,9 @@ export class Veri5MissingFieldError extends Veri5InputError {
  */
 export class Veri5ServiceUnavailableError extends Veri5Error {
   override name = 'Veri5ServiceUnavailableError';
+  constructor(init: Veri5ErrorInit) {
+    super({ retryable: true, ...init });
+  }
 }
 
 /**

@@ -1,10 +1,10 @@
 import { ResponseValidationError } from '../core/errors.js';
 import { excerpt, interpretJson, requestIdOf, statusFailure, tryParseJson } from '../core/interpret.js';
-import type { Failure, Interpretation, Interpreter } from '../core/pipeline.js';
+import type { Failure, Interpretation, Interpreter } from '../core/failure.js';
 import { parseRetryAfter } from '../core/retry.js';
 import type { TransportResponse } from '../transport/types.js';
 import { Veri5Error } from './errors.js';
-import { type Veri5CodeInfo, veri5CodeInfo, verdictForCode } from './codes.js';
+import { type Veri5CodeInfo, retryabilityOfCode, veri5CodeInfo } from './codes.js';
 
 type Json = Record<string, unknown>;
 
@@ -65,8 +65,8 @@ function invalid(response: TransportResponse, message: string): Interpretation {
     ok: false,
     failure: {
       ...statusFailure(response, message, 'INVALID_RESPONSE'),
-      verdict: 'final',
-      make: (init) => new ResponseValidationError(init),
+      retryability: 'final',
+      errorClass: ResponseValidationError,
     },
   };
 }
@@ -78,8 +78,6 @@ function errorFailure(
   info: Veri5CodeInfo | undefined,
   message: string,
 ): Failure {
-  const retryable = info?.kind === 'error' && info.retryable;
-  const cls = info?.kind === 'error' ? info.errorClass : Veri5Error;
   return {
     status: response.status,
     code,
@@ -87,8 +85,8 @@ function errorFailure(
     requestId: requestIdOf(response, json),
     headers: response.headers,
     retryAfter: parseRetryAfter(response.headers),
-    verdict: verdictForCode(info),
-    make: (init) => new cls({ ...init, retryable }),
+    retryability: retryabilityOfCode(info),
+    errorClass: info?.kind === 'error' ? info.errorClass : Veri5Error,
   };
 }
 
@@ -103,8 +101,8 @@ function errorFailure(
 export function neverResentOnceAnswered(interpret: Interpreter): Interpreter {
   return (response) => {
     const result = interpret(response);
-    if (result.ok || result.failure.verdict !== 'safe') return result;
-    return { ok: false, failure: { ...result.failure, verdict: 'final' } };
+    if (result.ok || result.failure.retryability !== 'safe') return result;
+    return { ok: false, failure: { ...result.failure, retryability: 'final' } };
   };
 }
 

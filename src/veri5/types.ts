@@ -1,4 +1,4 @@
-import type { RequestOptions } from '../client.js';
+import type { RequestOptions } from '../core/request.js';
 import type { CoreOptions } from '../core/options.js';
 import type { AadhaarFailCode, BankFailCode, PanDetailsFailCode, PanFailCode } from './codes.js';
 import type { PanHolderType } from '../validators/pan.js';
