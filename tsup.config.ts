@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { defineConfig, type Options } from 'tsup';
-import { webPlatformPlugin } from './scripts/web-platform.mjs';
+import { defineConfig } from 'tsup';
+import { buildDefines } from './scripts/build-constants.mjs';
 
 // Public entry points. An entry is built once its file exists, so every issue can add its own.
 const NODE_ENTRIES = {
@@ -10,7 +10,8 @@ const NODE_ENTRIES = {
   sandbox: 'src/sandbox/index.ts',
   cli: 'src/cli.ts',
 };
-// Browser / worker / edge builds: no sandbox, no CLI, no `node:` imports.
+// Browser / worker / edge builds: no sandbox, no CLI, no `node:` imports. Platform `browser`
+// resolves package.json `imports` without the `node` condition, so `#platform/*` is the web code.
 const WEB_ENTRIES = {
   index: 'src/index.ts',
   validators: 'src/validators/index.ts',
@@ -20,8 +21,8 @@ const WEB_ENTRIES = {
 const present = (entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
-/** Swaps the Node implementations (node:crypto, undici) for the Fetch/WebCrypto ones (shared with the size check and the browser/edge tests). */
-const webPlatform = webPlatformPlugin() as NonNullable<Options['esbuildPlugins']>[number];
+// The SDK's version, from package.json (src/core/version.ts).
+const define = buildDefines(process.cwd());
 
 export default defineConfig([
   {
@@ -35,6 +36,7 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     outDir: 'dist',
+    define,
   },
   {
     entry: present(WEB_ENTRIES),
@@ -46,6 +48,6 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     outDir: 'dist/web',
-    esbuildPlugins: [webPlatform],
+    define,
   },
 ]);

@@ -9,7 +9,7 @@ import { B2C } from './resources/b2c.js';
 import { Cibil } from './resources/cibil.js';
 import { Kamao } from './resources/kamao.js';
 import { Marketplace } from './resources/marketplace.js';
-import { loadInputParser } from './resources/load-schemas.js';
+import { loadInputParser } from '#platform/input-parser';
 import type { Operation } from './resources/operation.js';
 import { Verify } from './resources/verify.js';
 import { Wallet } from './resources/wallet.js';

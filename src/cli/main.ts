@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { CALL_HELP, callCommand } from './call.js';
 import { type CliIO, UsageError, processIO } from './io.js';
-import packageJson from '../../package.json' with { type: 'json' };
+import { SDK_VERSION } from '../core/version.js';
 import { SANDBOX_HELP, SANDBOX_USAGE, sandboxCommand } from './sandbox.js';
 import { SIGN_HELP, signCommand } from './sign.js';
 
@@ -33,7 +33,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
         return await callCommand(rest, io);
       case '--version':
       case '-v':
-        io.out(packageJson.version);
+        io.out(SDK_VERSION);
         return 0;
       case undefined:
       case 'help':

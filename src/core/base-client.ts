@@ -1,5 +1,5 @@
 import type { Signer } from '../signers/types.js';
-import { defaultTransport } from '../transport/default.js';
+import { defaultTransport } from '#platform/transport';
 import { Clock } from './clock.js';
 import type { Failure } from './failure.js';
 import { mergeHeaders } from './headers.js';

@@ -43,18 +43,27 @@ export function statusFailure(response: TransportResponse, message: string, code
   };
 }
 
+/**
+ * A 2xx whose body is not the answer the API documents: the server acted, but what it did cannot
+ * be read (a billable call's outcome is unknown), and the same answer would come back on a retry.
+ */
+export function unreadableSuccess(
+  response: TransportResponse,
+  message: string,
+  code = 'INVALID_RESPONSE',
+): Failure {
+  return {
+    ...statusFailure(response, message, code),
+    retryability: 'final',
+    unreadable: true,
+    errorClass: ResponseValidationError,
+  };
+}
+
 function notJson(response: TransportResponse): Interpretation {
   const what = response.body === '' ? 'an empty body' : `a non-JSON body: ${excerpt(response.body)}`;
   if (response.status >= 200 && response.status < 300) {
-    return {
-      ok: false,
-      failure: {
-        ...statusFailure(response, `Expected JSON, got ${what}`, 'INVALID_RESPONSE'),
-        retryability: 'final',
-        unreadable: true,
-        errorClass: ResponseValidationError,
-      },
-    };
+    return { ok: false, failure: unreadableSuccess(response, `Expected JSON, got ${what}`) };
   }
   if (response.status >= 300 && response.status < 400) {
     return {
@@ -121,19 +130,8 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
     };
     return { ok: false, failure: fromProxy(failure, response, err) };
   }
-  return {
-    ok: false,
-    failure: {
-      ...statusFailure(
-        response,
-        `Expected the { success, data } envelope, got: ${excerpt(response.body)}`,
-        'INVALID_RESPONSE',
-      ),
-      retryability: 'final',
-      unreadable: true,
-      errorClass: ResponseValidationError,
-    },
-  };
+  const expected = `Expected the { success, data } envelope, got: ${excerpt(response.body)}`;
+  return { ok: false, failure: unreadableSuccess(response, expected) };
 }
 
 /** Plain JSON APIs (Veri5, raw calls with `unwrap: false`): any 2xx JSON is the value. */

@@ -16,6 +16,7 @@ import {
 } from './errors.js';
 import type { Failure, Interpretation, Interpreter } from './failure.js';
 import { mergeHeaders } from './headers.js';
+import { statusFailure, unreadableSuccess } from './interpret.js';
 import { CLOSED, type Lifecycle } from './lifecycle.js';
 import type { InternalLogger } from './logger.js';
 import { NUMERIC_OPTIONS, checkNumericOptions } from './options.js';
@@ -73,7 +74,6 @@ export interface PipelineConfig {
 interface Call {
   /** Base path + target: what is signed and sent. */
   readonly target: string;
-  readonly url: string;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly deadline: number;
@@ -87,10 +87,8 @@ interface Call {
 type FailedAttempt = { ok: false; failure: Failure; connectionError?: TransportError | undefined };
 type AttemptResult = { ok: true; value: unknown } | FailedAttempt;
 
-/** What follows a failed attempt. */
-type Decision = { next: 'resign' } | { next: 'retry'; delaySeconds: number } | { next: 'throw' };
-const RESIGN: Decision = { next: 'resign' };
-const THROW: Decision = { next: 'throw' };
+/** What follows a failed attempt: re-sign at once, throw, or retry after this many seconds. */
+type Decision = 'resign' | 'throw' | number;
 
 // The per-call options a caller can pass (`{ timeout, maxRetries }`), checked on every call.
 const CALL_OPTIONS = { timeout: NUMERIC_OPTIONS.timeout, maxRetries: NUMERIC_OPTIONS.maxRetries };
@@ -113,7 +111,6 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
   const target = config.basePath + spec.target;
   const call: Call = {
     target,
-    url: config.origin + target,
     timeoutMs,
     maxRetries: spec.maxRetries ?? config.maxRetries,
     deadline: Date.now() + timeoutMs,
@@ -132,8 +129,8 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
       const result = await attempt(config, spec, call);
       if (result.ok) return result.value;
       const decision = decide(config, spec, call, result.failure);
-      if (decision.next === 'throw') throw buildError(config, spec, call, result);
-      if (decision.next === 'retry') await waitToRetry(config, spec, call, decision.delaySeconds);
+      if (decision === 'throw') throw buildError(config, spec, call, result);
+      if (decision !== 'resign') await waitToRetry(config, spec, call, decision);
     }
   } finally {
     clearTimeout(timer);
@@ -141,18 +138,31 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
   }
 }
 
-/** Step 1: one signed attempt. Only the send sits in a `try`: nothing else can fail it. */
+/**
+ * Step 1: one signed attempt. Only code that is not the pipeline's own sits in a `try`: the
+ * signer, the transport's send and (in interpretSafely) the interpreter.
+ */
 async function attempt(config: PipelineConfig, spec: CallSpec, call: Call): Promise<AttemptResult> {
   if (config.lifecycle.closed) throw new ClientClosedError();
   call.attempt++;
   const started = Date.now();
-  const signing = sign(config, spec, call);
-  // Node signers are synchronous: do not spend a microtask turn awaiting a plain value.
-  const signed = isThenable(signing) ? await signing : signing;
+  let signed: SignResult;
+  try {
+    const signing = config.signer.sign({
+      method: spec.method,
+      target: call.target,
+      body: spec.body,
+      timestamp: config.clock.now(),
+    });
+    // Node signers are synchronous: do not spend a microtask turn awaiting a plain value.
+    signed = isThenable(signing) ? await signing : signing;
+  } catch (err) {
+    throw signingError(err, config.redact);
+  }
   const body = signed.body ?? spec.body;
   const request: TransportRequest = {
     method: spec.method,
-    url: call.url,
+    url: config.origin + call.target,
     headers: mergeHeaders(config.defaultHeaders, spec.headers, signed.headers),
     body: body === '' ? undefined : body,
     // A real AbortSignal only for transports that need one (see call-abort.ts).
@@ -177,20 +187,7 @@ async function attempt(config: PipelineConfig, spec: CallSpec, call: Call): Prom
   return result;
 }
 
-/** Signs one attempt; a signer that throws (a custom one, a token function) ends the call, redacted. */
-function sign(config: PipelineConfig, spec: CallSpec, call: Call): SignResult | Promise<SignResult> {
-  const input = { method: spec.method, target: call.target, body: spec.body, timestamp: config.clock.now() };
-  try {
-    const signing = config.signer.sign(input);
-    if (!isThenable(signing)) return signing;
-    return Promise.resolve(signing).catch((err: unknown) => {
-      throw signingError(err, config.redact);
-    });
-  } catch (err) {
-    throw signingError(err, config.redact);
-  }
-}
-
+/** A custom signer or a token function that threw: the call ends with its message, redacted. */
 function signingError(err: unknown, redact: Redactor): VistarkriyaError {
   if (err instanceof VistarkriyaError) return err;
   return new VistarkriyaError(redact(err instanceof Error ? err.message : String(err)));
@@ -223,14 +220,13 @@ function decide(config: PipelineConfig, spec: CallSpec, call: Call, failure: Fai
     config.log.info(
       `server clock differs by ${config.clock.offsetSeconds} s; re-signing with the corrected time`,
     );
-    return RESIGN;
+    return 'resign';
   }
-  if (call.retries >= call.maxRetries || !mayRetry(failure.retryability, spec.retry)) return THROW;
+  if (call.retries >= call.maxRetries || !mayRetry(failure.retryability, spec.retry)) return 'throw';
   const asked = failure.retryAfter;
-  if (asked !== undefined && asked > config.maxRetryAfterSeconds) return THROW;
+  if (asked !== undefined && asked > config.maxRetryAfterSeconds) return 'throw';
   const delaySeconds = asked ?? backoffSeconds(call.retries + 1);
-  if (Date.now() + delaySeconds * 1000 >= call.deadline) return THROW;
-  return { next: 'retry', delaySeconds };
+  return Date.now() + delaySeconds * 1000 < call.deadline ? delaySeconds : 'throw';
 }
 
 /** Waits out a retry delay; the deadline, the caller's signal and `close()` cut it short. */
@@ -301,7 +297,7 @@ function tooLargeFailure(err: TransportError): Failure {
     message: err.message,
     retryability: unreadable ? 'final' : retryabilityOfStatus(status),
     unreadable,
-    ...(status >= 200 && status < 300 ? { errorClass: ResponseValidationError } : {}),
+    errorClass: status >= 200 && status < 300 ? ResponseValidationError : undefined,
   };
 }
 
@@ -310,19 +306,12 @@ function interpretSafely(interpret: Interpreter, response: TransportResponse): I
   try {
     return interpret(response);
   } catch {
+    const message = `Could not interpret an HTTP ${response.status} answer.`;
     const ok = response.status >= 200 && response.status < 300;
-    return {
-      ok: false,
-      failure: {
-        status: response.status,
-        code: 'INVALID_RESPONSE',
-        message: `Could not interpret an HTTP ${response.status} answer.`,
-        headers: response.headers,
-        retryability: ok ? 'final' : retryabilityOfStatus(response.status),
-        unreadable: ok,
-        ...(ok ? { errorClass: ResponseValidationError } : {}),
-      },
-    };
+    const failure = ok
+      ? unreadableSuccess(response, message)
+      : statusFailure(response, message, 'INVALID_RESPONSE');
+    return { ok: false, failure };
   }
 }
 

@@ -8,7 +8,7 @@
  * @module
  */
 import { OPERATIONS } from '../resources/registry.js';
-import { operationInputFields, parseOperationInput } from '../resources/schemas.js';
+import { operationInputFields, parseOperationInput } from '#platform/schemas';
 import { type ProxyHandler, type ProxyHandlerOptions, buildProxyHandler } from './handler.js';
 
 export type {

@@ -33,6 +33,9 @@ export const PAGING_QUERY = { page: 'integer', per_page: 'integer' } as const sa
   QueryFieldType
 >;
 
+/** Validates and normalises an operation's input by its `schema` key; throws `InputValidationError`. */
+export type InputParser = (schemaKey: string, input: unknown) => unknown;
+
 export function defineOperation<I, O>(op: Omit<Operation<I, O>, '__types'>): Operation<I, O> {
   return op as Operation<I, O>;
 }

@@ -1,4 +1,5 @@
-// Browser / worker / edge build: the Fetch API only (no undici, no `node:` imports).
+// Web build of `#platform/transport` (browsers, workers, edge): the Fetch API only (no undici,
+// no `node:` imports).
 import { type FetchLike, FetchTransport } from './fetch.js';
 import type { Transport } from './types.js';
 

@@ -1,5 +1,5 @@
 import { errorCodeOf } from '../core/error-cause.js';
-import { tlsHandshakeFailed } from './tls-failure.js';
+import { tlsHandshakeFailed } from '#platform/tls-failure';
 
 /** One HTTP request as the pipeline hands it to a {@link Transport}: signed, serialised, final. */
 export interface TransportRequest {

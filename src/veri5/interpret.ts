@@ -60,6 +60,7 @@ function extractGstinDetails(json: Json): { details?: Json; rest: Json } {
 /** Which response is being read; the shapes differ (seed §3.1.2–§3.5.2). */
 export type Veri5ResponseKind = 'pan' | 'aadhaar' | 'panDetails' | 'gstin' | 'bank';
 
+/** A 2xx that is not a Veri5 answer. */
 function invalid(response: TransportResponse, message: string): Interpretation {
   return {
     ok: false,

@@ -1,4 +1,5 @@
-// Node build: undici unless the user passes `fetch`. The web build swaps this module for default-web.ts.
+// Node build of `#platform/transport` (package.json `imports`): undici unless the user passes
+// `fetch`. The web build takes default-web.ts.
 import { type FetchLike, FetchTransport } from './fetch.js';
 import type { Transport } from './types.js';
 import { UndiciTransport } from './undici.js';
