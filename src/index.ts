@@ -54,7 +54,7 @@ export {
   type OpenLegacySignerOptions,
   type Veri5SignerOptions,
 } from './signers/index.js';
-// Platform namespaces (issue 3): resource classes, paging, input and output types.
+// Platform namespaces: resource classes, paging, input and output types.
 export { PagePromise, type Page, type Pagination } from './resources/paging.js';
 export {
   Wallet,

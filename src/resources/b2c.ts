@@ -4,7 +4,7 @@ import type { Page, PagePromise } from './paging.js';
 import { APIResource, runList } from './runner.js';
 import type { B2CCreateCustomerParams, B2CCustomerListParams, B2COrderListParams } from './schemas.js';
 
-/** One B2C customer. Field names inferred: no seed documents them. */
+/** One B2C customer. Field names inferred: the platform's documents show none of them. */
 export interface B2CCustomer {
   name?: string;
   mobile?: string;

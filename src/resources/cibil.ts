@@ -10,15 +10,15 @@ export interface CibilReport {
 }
 
 /**
- * Answer of `cibil.fetch`; `report_id` is what `cibil.status` takes. Field names inferred: no seed
- * documents them.
+ * Answer of `cibil.fetch`; `report_id` is what `cibil.status` takes. Field names inferred: the platform's
+ * documents show none of them.
  */
 export interface CibilFetchResult {
   report_id?: string;
   [key: string]: unknown;
 }
 
-/** Answer of `cibil.status`. Field names inferred: no seed documents them. */
+/** Answer of `cibil.status`. Field names inferred: the platform's documents show none of them. */
 export interface CibilStatus {
   report_id?: string;
   status?: string;

@@ -4,7 +4,7 @@ import type { Page, PagePromise } from './paging.js';
 import { APIResource, runList } from './runner.js';
 import type { WalletTransactionListParams } from './schemas.js';
 
-/** A wallet balance, as seed 000 documents it: `{ balance, currency, last_updated }`. */
+/** A wallet balance, as the platform's API overview shows it: `{ balance, currency, last_updated }`. */
 export interface WalletBalance {
   /** Amount in `currency` (rupees, not paise), e.g. `15420.5`. */
   balance: number;

@@ -89,7 +89,7 @@ export class UndiciTransport implements Transport {
       body =
         declared !== undefined
           ? await res.body.text()
-          : await readCapped(res.body, req.maxResponseBytes, res.statusCode);
+          : await readTextWithinLimit(res.body, req.maxResponseBytes, res.statusCode);
     } catch (err) {
       // `signal`, not `req.signal`: with `usesAbortSource` the latter is unset.
       throw classifyNetworkError(err, signal);
@@ -144,7 +144,8 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
-async function readCapped(
+/** The body as UTF-8 text; throws a `too-large` TransportError as soon as it passes `limit` bytes. */
+async function readTextWithinLimit(
   body: AsyncIterable<Uint8Array> & { destroy(): unknown },
   limit: number,
   status: number,

@@ -21,8 +21,8 @@ export type Veri5CodeInfo =
   /** The call worked and the answer is "no": returned as `{ status: 'FAIL', code, message }`. */
   | { kind: 'result'; message: string; source: string }
   /**
-   * The call itself failed: thrown as `errorClass`. `retryable` only where the seed's wording says
-   * the check was not done ("Service Not Available", "website not reachable"): those are retried
+   * The call itself failed: thrown as `errorClass`. `retryable` only where the Veri5 API document's wording
+   * says the check was not done ("Service Not Available", "website not reachable"): those are retried
    * automatically, except on the penny drop (see `neverResentOnceAnswered`).
    */
   | { kind: 'error'; errorClass: Veri5ErrorClass; retryable: boolean; message: string; source: string };
@@ -39,8 +39,8 @@ const error = (errorClass: Veri5ErrorClass, message: string, source: string): Ve
 });
 
 /**
- * Every code in seed 003 (Tables 2–6, Appendix B), as data. A code not listed here is thrown as a
- * plain `Veri5Error`: an unknown code is never mistaken for a verification result.
+ * Every code in the Veri5 API document (Tables 2–6, "Appendix B : Error Codes"), as data. A code not listed
+ * here is thrown as a plain `Veri5Error`: an unknown code is never mistaken for a verification result.
  */
 // Built by one call marked pure, so a bundle that never uses Veri5 drops the table and the error
 // classes it references (a browser app importing only VistarkriyaClient).
@@ -105,7 +105,7 @@ export const VERI5_CODES: Readonly<Record<string, Veri5CodeInfo>> = /* @__PURE__
   '410014': error(Veri5InputError, 'Epic number format is invalid.', 'Appendix B'),
 }))();
 
-/** Looks a code up in the table (`undefined` for a code the seed does not document). */
+/** Looks a code up in the table (`undefined` for a code the Veri5 API document does not list). */
 export function veri5CodeInfo(code: string): Veri5CodeInfo | undefined {
   return Object.hasOwn(VERI5_CODES, code) ? VERI5_CODES[code] : undefined;
 }

@@ -18,7 +18,7 @@ function isObject(v: unknown): v is Json {
 }
 
 /**
- * One level of key normalisation. The seed capitalises inconsistently (`Verified_data`,
+ * One level of key normalisation. The Veri5 API document capitalises inconsistently (`Verified_data`,
  * `Code`); when both spellings arrive, the one already in snake_case wins.
  */
 export function normalizeKeys(obj: Json): Json {
@@ -37,7 +37,7 @@ function text(v: unknown): string | undefined {
 }
 
 const SUCCESS_CODES = new Set(['000', '4000']);
-// Fields that show a GSTN taxpayer record (the seed leaves the record's key unnamed).
+// Fields that show a GSTN taxpayer record (the Veri5 API document leaves the record's key unnamed).
 const GSTIN_MARKERS = ['lgnm', 'gstin', 'sts', 'tradeNam'];
 
 /** Finds the GSTIN record: at the top level, or in the first object member that looks like one. */
@@ -57,7 +57,10 @@ function extractGstinDetails(json: Json): { details?: Json; rest: Json } {
   return { rest: json };
 }
 
-/** Which response is being read; the shapes differ (seed §3.1.2–§3.5.2). */
+/**
+ * Which response is being read; the shapes differ (the Veri5 API document's "Response Payload" sections,
+ * 3.1.2 to 3.5.2).
+ */
 export type Veri5ResponseKind = 'pan' | 'aadhaar' | 'panDetails' | 'gstin' | 'bank';
 
 /** A 2xx that is not a Veri5 answer. */
@@ -92,12 +95,12 @@ function errorFailure(
 }
 
 /**
- * For a request that must never reach Veri5 twice: the penny drop, whose `uniqueRequestNo` "Has to
- * be unique for every request" (seed 003, §3.4.1) and which moves money. Once Veri5 has answered,
- * nothing in the answer makes a re-send `safe` (not a 429, not a retryable code of another table):
- * the failure is final, or ambiguous with `outcomeUnknown` when Veri5 may have acted (4002, 5xx).
- * The pipeline still re-sends a request that provably never left (connection refused, DNS): Veri5
- * never saw that number.
+ * For a request that must never reach Veri5 twice: the penny drop, whose `uniqueRequestNo` "Has to be unique
+ * for every request" (the Veri5 API document, "3.4.1 Request Payload") and which moves money. Once Veri5 has
+ * answered, nothing in the answer makes a re-send `safe` (not a 429, not a retryable code of another table):
+ * the failure is final, or ambiguous with `outcomeUnknown` when Veri5 may have acted (4002, 5xx). The
+ * pipeline still re-sends a request that provably never left (connection refused, DNS): Veri5 never saw that
+ * number.
  */
 export function neverResentOnceAnswered(interpret: Interpreter): Interpreter {
   return (response) => {
