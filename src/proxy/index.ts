@@ -29,12 +29,14 @@ export type { Operation } from '../resources/operation.js';
  * For each request, in this order: path tricks in `request.url` (`//`, encoded slashes, dots,
  * backslashes or NULs) → 400 (the runtime's URL parser has already resolved `..`, `%2e%2e` and
  * `\`; `toNodeHandler` sees the raw path and refuses those too);
- * a path outside `basePath` or not a platform route → 404; an operation not in `allow` → 403;
+ * a path outside `basePath` or not a platform route → 404; another method → 405; an operation not
+ * in `allow` → 403; `authorize(request, operation, context)` false → 401 (throws → 403), before
+ * any input is read (`await context.input()` gives it the validated input for per-record rules);
  * a body that is not JSON → 415, larger than `maxBodyBytes` → 413; input that fails the
- * operation's schema (or names an undeclared field) → 400 `VALIDATION_ERROR`;
- * `authorize(request, operation, input)` false → 401 (throws → 403). None of these reach the
- * platform. Incoming credential headers are never forwarded, and the
- * platform's answer comes back with its own status and `{ success, ... }` envelope.
+ * operation's schema (or names an undeclared field) → 400 `VALIDATION_ERROR`. None of these reach
+ * the platform, and each is logged once at `info`. Incoming credential headers are never
+ * forwarded, and the platform's answer comes back with its own status and `{ success, ... }`
+ * envelope.
  *
  * ```ts
  * import { createProxyHandler } from 'vistarkriya/proxy';
