@@ -60,6 +60,6 @@ export function platformPipeline(options: PlatformOptions, clientName: string): 
 
 /** The route an operation is sent to: its `routes` override, else its documented path. */
 export function routeResolver(routes: Record<string, string> | undefined): (op: Operation) => string {
-  const overrides: Record<string, string> = { ...routes };
-  return (op) => (Object.hasOwn(overrides, op.id) ? overrides[op.id]! : op.path);
+  const overrides: Record<string, string | undefined> = { ...routes };
+  return (op) => overrides[op.id] ?? op.path;
 }

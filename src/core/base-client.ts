@@ -1,5 +1,5 @@
 import type { Signer } from '../signers/types.js';
-import { defaultTransport } from '#platform/transport';
+import { USER_AGENT, defaultTransport } from '#platform/transport';
 import { Clock } from './clock.js';
 import type { Failure } from './failure.js';
 import { mergeHeaders } from './headers.js';
@@ -9,18 +9,17 @@ import { type CoreOptions, DEFAULTS, checkNumericOptions, splitBaseURL } from '.
 import { type CallSpec, type PipelineConfig, execute } from './pipeline.js';
 import type { Redactor } from './redact.js';
 import { createRedactor } from './redact.js';
-import { SDK_VERSION } from './version.js';
 
 /**
  * The SDK's own headers, spelled as the documents write them. `Content-Type: application/json`
  * goes on every request, GET included, because the platform's PHP example sends it on its GET and
- * a server written from it may expect it (the Open legacy document: "All request bodies should
+ * a server written from it may expect it (the Open signing page: "All request bodies should
  * have a content type of application/json"). In a browser it would add a CORS preflight only
  * across origins; a page calls its `createProxyHandler` route on its own origin.
  */
-function sdkHeaders(isNodeLike: boolean): Record<string, string> {
+function sdkHeaders(): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
-  if (isNodeLike) headers['User-Agent'] = `vistarkriya-node/${SDK_VERSION}`;
+  if (USER_AGENT) headers['User-Agent'] = USER_AGENT;
   return headers;
 }
 
@@ -39,9 +38,6 @@ export function createPipeline(
   const { origin, basePath } = splitBaseURL(options.baseURL ?? defaultBaseURL);
   // A getter: a `proxySigner` with a headers function learns its tokens as it returns them.
   const redact: Redactor = createRedactor(() => signer.secrets ?? [], signer.keys ?? []);
-  const isNodeLike =
-    typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node ===
-    'string';
   return {
     origin,
     basePath,
@@ -56,7 +52,7 @@ export function createPipeline(
     redact,
     lifecycle: new Lifecycle(),
     // Merged once here (case-insensitively, yours win), not on every call.
-    defaultHeaders: mergeHeaders(sdkHeaders(isNodeLike), options.defaultHeaders, {}),
+    defaultHeaders: mergeHeaders(sdkHeaders(), options.defaultHeaders, {}),
     isClockSkew,
   };
 }

@@ -1,7 +1,7 @@
 import type { Signer, SignResult } from '../signers/types.js';
 import type { Transport, TransportRequest, TransportResponse } from '../transport/types.js';
 import { type TransportError, classifyNetworkError } from '../transport/types.js';
-import { CallAbort, followSignal, sleep } from './call-abort.js';
+import { CallAbort, followSignal } from '#platform/call-abort';
 import type { Clock } from './clock.js';
 import { redactedCause } from './error-cause.js';
 import { makeAPIError } from './error-map.js';
@@ -114,7 +114,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
     timeoutMs,
     maxRetries: spec.maxRetries ?? config.maxRetries,
     deadline: Date.now() + timeoutMs,
-    // Not an AbortController: see call-abort.ts (a fresh AbortSignal per call costs ~10 µs in Node).
+    // In Node not an AbortController: see call-abort-node.ts (a fresh AbortSignal costs ~10 µs there).
     abort: new CallAbort(),
     attempt: 0,
     retries: 0,
@@ -165,7 +165,7 @@ async function attempt(config: PipelineConfig, spec: CallSpec, call: Call): Prom
     url: config.origin + call.target,
     headers: mergeHeaders(config.defaultHeaders, spec.headers, signed.headers),
     body: body === '' ? undefined : body,
-    // A real AbortSignal only for transports that need one (see call-abort.ts).
+    // A real AbortSignal only for transports that need one (see call-abort-node.ts).
     signal: (config.transport.usesAbortSource ? undefined : call.abort.signal) as AbortSignal,
     abortSource: call.abort,
     maxResponseBytes: config.maxResponseBytes,
@@ -327,5 +327,21 @@ function timeoutError(retry: RetryClass, timeoutMs: number): APITimeoutError {
   return new APITimeoutError({
     message: `Request timed out after ${timeoutMs} ms.`,
     outcomeUnknown: retry === 'billable',
+  });
+}
+
+/** Resolves after `ms`; rejects with the abort reason as soon as `call` aborts. */
+function sleep(ms: number, call: CallAbort): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (call.aborted) return reject(call.reason);
+    const t = setTimeout(() => {
+      call.removeListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(call.reason);
+    };
+    call.once('abort', onAbort);
   });
 }

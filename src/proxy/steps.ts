@@ -62,9 +62,14 @@ class InputRefused extends Error {
   }
 }
 
-/** Every refusal is answered here: one log line (method, path, decision; never headers), one envelope. */
-export function refuse(ctx: ProxyContext, ex: Exchange, refusal: Refusal): Response {
-  ctx.upstream.log.info(`proxy: ${refusal.status} ${refusal.code} for ${ex.method} ${ex.path.slice(0, 200)}`);
+/** The audit line of a refused request: method, path and decision only (headers carry credentials). */
+function audit(ctx: ProxyContext, ex: Exchange, decision: string): void {
+  ctx.upstream.log.info(`proxy: ${decision} for ${ex.method} ${ex.path.slice(0, 200)}`);
+}
+
+/** Every refusal the proxy writes is answered here: one audit line, one envelope. */
+function refuse(ctx: ProxyContext, ex: Exchange, refusal: Refusal): Response {
+  audit(ctx, ex, `${refusal.status} ${refusal.code}`);
   return errorResponse(refusal.status, refusal.code, refusal.message, refusal.extra, refusal.headers);
 }
 
@@ -126,9 +131,7 @@ const authorize: Step = async (ctx, ex) => {
     return refuse(ctx, ex, { status: 403, code: 'FORBIDDEN', message: 'Not allowed.' });
   }
   if (decision instanceof Response) {
-    ctx.upstream.log.info(
-      `proxy: ${decision.status} (authorize's own answer) for ${ex.method} ${ex.path.slice(0, 200)}`,
-    );
+    audit(ctx, ex, `${decision.status} (authorize's own answer)`);
     return withSecurityHeaders(decision);
   }
   if (decision !== true)

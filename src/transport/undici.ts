@@ -50,7 +50,7 @@ export class UndiciTransport implements Transport {
     const dispatcher = d instanceof Promise ? await d : d;
     // Closed while undici was loading: the Agent is being closed, nothing was sent.
     if (this.closed) throw new ClientClosedError();
-    // The EventEmitter-shaped abort state when the pipeline gives one (see core/call-abort.ts).
+    // The EventEmitter-shaped abort state when the pipeline gives one (see core/call-abort-node.ts).
     const signal = (req.abortSource ?? req.signal) as AbortSignal;
     const split = splitStableUrl(req.url);
     let res: Awaited<ReturnType<UndiciModule['request']>>;

@@ -1,3 +1,7 @@
+// Node build of `#platform/call-abort` (package.json `imports`; the web build takes
+// call-abort-web.ts): the abort state of one call, shaped for undici, and the one listener per
+// caller signal that Node's EventTarget leak warning asks for.
+
 /**
  * The abort state of one call: its deadline timer and the caller's `AbortSignal` both end it.
  *
@@ -86,20 +90,4 @@ export function followSignal(signal: AbortSignal, call: CallAbort): () => void {
       signal.removeEventListener('abort', onAbort);
     }
   };
-}
-
-/** Resolves after `ms`; rejects with the abort reason as soon as `call` aborts. */
-export function sleep(ms: number, call: CallAbort): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (call.aborted) return reject(call.reason);
-    const t = setTimeout(() => {
-      call.removeListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(call.reason);
-    };
-    call.once('abort', onAbort);
-  });
 }
