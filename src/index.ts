@@ -81,7 +81,7 @@ export {
 } from './resources/marketplace.js';
 export { Kamao, type KamaoEarning, type KamaoPayout, type KamaoReport } from './resources/kamao.js';
 export { B2C, type B2CCustomer, type B2COrder } from './resources/b2c.js';
-export type { Operation } from './resources/operation.js';
+export type { Operation, QueryFieldType } from './resources/operation.js';
 export type {
   WalletTransactionListParams,
   CibilReportListParams,

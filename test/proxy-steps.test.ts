@@ -1,34 +1,19 @@
 // The proxy's steps and their order (route → authorize → input → validate → forward), the one
 // audit path every refusal takes, and the one options source the upstream client is built from.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ProxyHandlerOptions, createProxyHandler } from '../src/proxy/index.js';
 import { capturingLogger } from './faults/helpers.js';
-import { type SeenRequest, startSigningServer } from './helpers/signing-server.js';
+import { useProxyUpstream } from './helpers/proxy-upstream.js';
 
 const SECRET = 'steps_secret_19c2';
 const ORIGIN = 'http://app.test';
 const PAN_PATH = '/api/vk/api/v1/verify/pan';
 const BALANCE_PATH = '/api/vk/api/v1/wallet/core/balance';
 
-let upstream: Awaited<ReturnType<typeof startSigningServer>>;
-let answer: ((req: SeenRequest) => { status: number; body: string; headers?: Record<string, string> }) | null;
-
-beforeAll(async () => {
-  upstream = await startSigningServer({
-    secret: SECRET,
-    respond: (req, res) => {
-      const a = answer?.(req) ?? { status: 200, body: JSON.stringify({ success: true, data: { ok: 1 } }) };
-      res.statusCode = a.status;
-      for (const [k, v] of Object.entries(a.headers ?? {})) res.setHeader(k, v);
-      res.end(a.body);
-    },
-  });
-});
-afterAll(() => upstream.close());
-beforeEach(() => {
-  upstream.seen.length = 0;
-  answer = null;
-});
+const upstream = useProxyUpstream(SECRET, () => ({
+  status: 200,
+  body: JSON.stringify({ success: true, data: { ok: 1 } }),
+}));
 
 function proxy(overrides: Partial<ProxyHandlerOptions> = {}) {
   return createProxyHandler({
@@ -206,7 +191,7 @@ describe('the upstream client is built from the options whole', () => {
   });
 
   it('maxRetryAfter applies: a Retry-After past it is not waited for', async () => {
-    answer = () => ({
+    upstream.answer = () => ({
       status: 429,
       headers: { 'retry-after': '3' },
       body: JSON.stringify({

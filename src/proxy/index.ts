@@ -20,7 +20,7 @@ export type {
 } from './handler.js';
 export { DEFAULT_MAX_BODY_BYTES } from './body.js';
 export { toNodeHandler, type NodeHandler, type NodeRequestLike, type NodeResponseLike } from './node.js';
-export type { Operation } from '../resources/operation.js';
+export type { Operation, QueryFieldType } from '../resources/operation.js';
 
 /**
  * Builds a Fetch-API handler `(request: Request) => Promise<Response>` that forwards allowed,
