@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
-import { webPlatformPlugin } from './scripts/web-platform.mjs';
+import { buildDefines } from './scripts/build-constants.mjs';
 
 // Public entry points. An entry is built once its file exists, so every issue can add its own.
 const NODE_ENTRIES = {
@@ -14,7 +14,8 @@ const NODE_ENTRIES = {
   cli: 'src/cli.ts',
 };
 // Browser / worker / edge builds: no Node server, no CLI, no `node:` imports. `testing` serves the
-// sandbox core through msw (`setupWorker` in a browser).
+// sandbox core through msw (`setupWorker` in a browser). Platform `browser` resolves package.json
+// `imports` without the `node` condition, so `#platform/*` is the web code.
 const WEB_ENTRIES = {
   index: 'src/index.ts',
   validators: 'src/validators/index.ts',
@@ -25,8 +26,8 @@ const WEB_ENTRIES = {
 const present = (entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
-/** Swaps the Node implementations (node:crypto, undici) for the Fetch/WebCrypto ones (shared with the size check and the browser/edge tests). */
-const webPlatform = webPlatformPlugin() as NonNullable<Options['esbuildPlugins']>[number];
+// The SDK's version, from package.json (src/core/version.ts).
+const define = buildDefines(process.cwd());
 
 /**
  * The CommonJS files load their lazy modules (undici, the zod schemas) with `require`, not
@@ -56,6 +57,7 @@ export default defineConfig([
     treeshake: true,
     outDir: 'dist',
     plugins: [cjsLazyRequire],
+    define,
   },
   {
     entry: present(WEB_ENTRIES),
@@ -67,6 +69,6 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     outDir: 'dist/web',
-    esbuildPlugins: [webPlatform],
+    define,
   },
 ]);

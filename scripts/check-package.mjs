@@ -5,11 +5,14 @@
 //   3. the tarball holds only dist/, README.md, CHANGELOG.md, LICENSE and package.json, and every
 //      file the exports map, main/module/types, typesVersions and bin point at is in it;
 //   4. no CommonJS file uses `import()` (Jest runs CommonJS in a VM that refuses it; tsup.config.ts);
-//   5. the packed-tarball smoke test (scripts/smoke/run.mjs), unless --no-smoke.
+//   5. no built file imports `#platform/*` (the build resolves them; the map is not shipped);
+//   6. the built User-Agent (ESM and CJS) carries package.json's version;
+//   7. the packed-tarball smoke test (scripts/smoke/run.mjs), unless --no-smoke.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
@@ -23,6 +26,18 @@ function section(title, fn) {
   } catch (err) {
     console.log('FAILED');
     console.error(String(err.stdout || '') + String(err.stderr || '') || err.message);
+    failures.push(title);
+  }
+}
+
+async function asyncSection(title, fn) {
+  process.stdout.write(`check:package: ${title} ... `);
+  try {
+    await fn();
+    console.log('ok');
+  } catch (err) {
+    console.log('FAILED');
+    console.error(err.message);
     failures.push(title);
   }
 }
@@ -73,6 +88,42 @@ section('no import() in CommonJS files (Jest)', () => {
   const offenders = cjs.filter((f) => /\bimport\(/.test(readFileSync(path.join(dist, f), 'utf8')));
   if (offenders.length) throw new Error(`dynamic import() in ${offenders.join(', ')}`);
   return `${cjs.length} files`;
+});
+
+section(
+  'dist/ has every #platform import resolved (package.json `imports` maps to src/, not shipped)',
+  () => {
+    const unresolved = [];
+    const walk = (dir) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.(c?js|d\.c?ts)$/.test(entry.name) && readFileSync(file, 'utf8').includes('#platform/'))
+          unresolved.push(path.relative(root, file));
+      }
+    };
+    walk(path.join(root, 'dist'));
+    if (unresolved.length) throw new Error(`still importing #platform/*: ${unresolved.join(', ')}`);
+  },
+);
+
+await asyncSection('the built User-Agent carries package.json’s version (tsup `define`)', async () => {
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const sent = [];
+  const transport = {
+    send: async (req) => {
+      sent.push(req.headers['User-Agent']);
+      return { status: 200, headers: {}, body: '{"success":true,"data":{}}' };
+    },
+    close: async () => {},
+  };
+  const options = { apiKey: 'k', apiSecret: 's', adminCode: '123456', transport, logLevel: 'off' };
+  const esm = await import(pathToFileURL(path.join(root, 'dist/index.js')).href);
+  const cjs = createRequire(import.meta.url)(path.join(root, 'dist/index.cjs'));
+  for (const sdk of [esm, cjs]) await new sdk.VistarkriyaClient(options).wallet.core.balance();
+  const expected = `vistarkriya-node/${version}`;
+  if (sent.some((ua) => ua !== expected))
+    throw new Error(`User-Agent ${sent.join(', ')}; expected ${expected}`);
 });
 
 if (!process.argv.includes('--no-smoke')) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EdgeRuntime } from 'edge-runtime';
 import { build } from 'esbuild';
-import { NODE_ONLY_IMPORT } from './web-platform.mjs';
+import { NODE_ONLY_IMPORT } from './build-constants.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = path.join(ROOT, 'dist/web');

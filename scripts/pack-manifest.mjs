@@ -3,7 +3,9 @@
 // script. `prepare` builds dist/ where npm runs it: this repository's own `npm ci`, and an install from
 // a git URL (npm clones, installs the dev dependencies and runs `prepare`). npm never runs it for an
 // install from the registry or a tarball, yet npm 11 lists every package whose package.json has one
-// under "install-scripts not yet covered by allowScripts". So, the way `pinst` does it for husky:
+// under "install-scripts not yet covered by allowScripts". The `imports` map goes too: it maps
+// `#platform/*` to files in src/, which is not shipped (dist/ has every one of them resolved).
+// So, the way `pinst` does it for husky:
 //   node scripts/pack-manifest.mjs strip     (prepack)  sets package.json aside, writes it without them
 //   node scripts/pack-manifest.mjs restore   (postpack) puts the original back, byte for byte
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,7 @@ function strip() {
   const original = readFileSync(manifest, 'utf8');
   const pkg = JSON.parse(original);
   for (const name of INSTALL_SCRIPTS) delete pkg.scripts?.[name];
+  delete pkg.imports;
   mkdirSync(path.dirname(aside), { recursive: true });
   writeFileSync(aside, original);
   writeFileSync(manifest, `${JSON.stringify(pkg, null, 2)}\n`);

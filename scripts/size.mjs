@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { NODE_ONLY_IMPORT } from './web-platform.mjs';
+import { NODE_ONLY_IMPORT } from './build-constants.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**

@@ -1,10 +1,6 @@
-export {
-  VistarkriyaClient,
-  DEFAULT_BASE_URL,
-  type ClientOptions,
-  type RequestOptions,
-  type RawRequest,
-} from './client.js';
+export { VistarkriyaClient, type ClientOptions, type RawRequest } from './client.js';
+export { DEFAULT_BASE_URL } from './platform-api.js';
+export type { RequestOptions } from './core/request.js';
 export {
   VistarkriyaError,
   APIError,
@@ -58,7 +54,7 @@ export {
   type OpenLegacySignerOptions,
   type Veri5SignerOptions,
 } from './signers/index.js';
-// Platform namespaces (issue 3): resource classes, paging, input and output types.
+// Platform namespaces: resource classes, paging, input and output types.
 export { PagePromise, type Page, type Pagination } from './resources/paging.js';
 export {
   Wallet,
@@ -85,7 +81,7 @@ export {
 } from './resources/marketplace.js';
 export { Kamao, type KamaoEarning, type KamaoPayout, type KamaoReport } from './resources/kamao.js';
 export { B2C, type B2CCustomer, type B2COrder } from './resources/b2c.js';
-export type { Operation } from './resources/operation.js';
+export type { Operation, QueryFieldType } from './resources/operation.js';
 export type {
   WalletTransactionListParams,
   CibilReportListParams,

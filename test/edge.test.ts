@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { EdgeRuntime } from 'edge-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE_ONLY_IMPORT } from '../scripts/web-platform.mjs';
+import { NODE_ONLY_IMPORT } from '../scripts/build-constants.mjs';
 import { bundleForWeb } from './browser/bundle.js';
 import { runPhp } from './helpers/php.js';
 import { startSigningServer } from './helpers/signing-server.js';

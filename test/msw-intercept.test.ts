@@ -4,7 +4,7 @@
 import { http as mock, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallAbort } from '../src/core/call-abort.js';
+import { CallAbort } from '../src/core/call-abort-node.js';
 import { APIConnectionError, APITimeoutError, VistarkriyaClient } from '../src/index.js';
 import { UndiciTransport } from '../src/transport/undici.js';
 import { type LocalServer, startLocalServer } from './helpers/http.js';

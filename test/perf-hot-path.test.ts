@@ -1,16 +1,21 @@
 // The hot-path shortcuts from the performance work keep the behaviour they replace:
-// CallAbort (instead of an AbortController per call), undici's Agent.request with a verbatim
+// CallAbort (instead of an AbortController per call, in the Node build), undici's Agent.request with a verbatim
 // target (instead of undici.request(url)), and header merging (instead of object spreads).
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CallAbort } from '../src/core/call-abort.js';
+import * as nodeAbort from '../src/core/call-abort-node.js';
+import * as webAbort from '../src/core/call-abort-web.js';
 import { APITimeoutError, UserAbortError, VistarkriyaClient } from '../src/index.js';
 import { UndiciTransport, splitStableUrl } from '../src/transport/undici.js';
 
-describe('CallAbort', () => {
+// One contract for both builds' abort state (package.json `imports`, `#platform/call-abort`).
+describe.each([
+  ['node', nodeAbort],
+  ['web', webAbort],
+] as const)('CallAbort (%s build)', (_build, { CallAbort, followSignal }) => {
   it('runs each listener once, in order, and not after removal', () => {
     const a = new CallAbort();
     const calls: string[] = [];
@@ -40,6 +45,19 @@ describe('CallAbort', () => {
     expect(after.signal.aborted).toBe(true);
     expect(after.signal.reason).toBe('early');
     expect(after.signal).toBe(after.signal);
+  });
+
+  it('follows a caller signal shared by many calls, until each stops following', () => {
+    const caller = new AbortController();
+    const calls = Array.from({ length: 12 }, () => new CallAbort());
+    // Each build's followSignal takes that build's CallAbort.
+    const follow = followSignal as (signal: AbortSignal, call: InstanceType<typeof CallAbort>) => () => void;
+    const unfollow = calls.map((call) => follow(caller.signal, call));
+    unfollow[0]!();
+    caller.abort('shutdown');
+    expect(calls.map((c) => c.aborted)).toEqual([false, ...Array(11).fill(true)]);
+    expect(calls[1]!.reason).toBe('shutdown');
+    for (const stop of unfollow) stop();
   });
 });
 
@@ -114,7 +132,7 @@ describe('UndiciTransport and the pipeline against a real server', () => {
 
   it('sends a stable target verbatim, and an odd one exactly as undici.request(url) did', async () => {
     const transport = new UndiciTransport();
-    const abort = new CallAbort();
+    const abort = new nodeAbort.CallAbort();
     const send = (url: string) =>
       transport.send({
         method: 'GET',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { interpretJson, interpretPlatform } from '../src/core/interpret.js';
+import { interpretJson, interpretPlatform, isPlatformClockSkew } from '../src/core/interpret.js';
 import { VistarkriyaError } from '../src/index.js';
 import { TransportError, type TransportResponse } from '../src/transport/types.js';
 import type { Step } from './faults/fake-transport.js';
@@ -107,11 +107,11 @@ describe('interpreters never throw', () => {
         const f = result.failure;
         expect(typeof f.status).toBe('number');
         expect(typeof f.message).toBe('string');
-        expect(['safe', 'ambiguous', 'final', 'clock-skew']).toContain(f.verdict);
+        expect(['safe', 'ambiguous', 'final']).toContain(f.retryability);
         if (f.code !== undefined) expect(typeof f.code).toBe('string');
         if (f.retryAfter !== undefined) expect(f.retryAfter).toBeGreaterThanOrEqual(0);
         // Only a 2xx can be a success, and only the platform's own code asks for a clock correction.
-        if (f.verdict === 'clock-skew') expect(f.code).toBe('TIMESTAMP_EXPIRED');
+        if (isPlatformClockSkew(f)) expect(f.code).toBe('TIMESTAMP_EXPIRED');
       }),
       { numRuns: 3000 },
     );

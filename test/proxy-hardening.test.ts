@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildTarget } from '../src/core/target.js';
 import { type ProxyHandlerOptions, createProxyHandler, toNodeHandler } from '../src/proxy/index.js';
 import type { NodeRequestLike, NodeResponseLike } from '../src/proxy/node.js';
-import { type SeenRequest, startSigningServer } from './helpers/signing-server.js';
+import { useProxyUpstream } from './helpers/proxy-upstream.js';
 
 const SECRET = 'hardening_secret_4b7e';
 const ORIGIN = 'http://app.test';
@@ -10,25 +10,10 @@ const CSP = "default-src 'none'; sandbox";
 const TXN_PATH = '/api/vk/api/v1/wallet/core/transactions';
 const PAN_PATH = '/api/vk/api/v1/verify/pan';
 
-let upstream: Awaited<ReturnType<typeof startSigningServer>>;
-let answer: ((req: SeenRequest) => { status: number; body: string; headers?: Record<string, string> }) | null;
-
-beforeAll(async () => {
-  upstream = await startSigningServer({
-    secret: SECRET,
-    respond: (req, res) => {
-      const a = answer?.(req) ?? { status: 200, body: JSON.stringify({ success: true, data: { ok: 1 } }) };
-      res.statusCode = a.status;
-      for (const [k, v] of Object.entries(a.headers ?? {})) res.setHeader(k, v);
-      res.end(a.body);
-    },
-  });
-});
-afterAll(() => upstream.close());
-beforeEach(() => {
-  upstream.seen.length = 0;
-  answer = null;
-});
+const upstream = useProxyUpstream(SECRET, () => ({
+  status: 200,
+  body: JSON.stringify({ success: true, data: { ok: 1 } }),
+}));
 
 function proxy(overrides: Partial<ProxyHandlerOptions> = {}) {
   return createProxyHandler({
@@ -106,7 +91,7 @@ describe('the proxy never hands a non-JSON upstream body to the browser', () => 
     [404, 'text/html; charset=utf-8', 404],
     [503, 'application/json', 503],
   ])('upstream %i %s page → its own JSON error (status %i)', async (status, type, expected) => {
-    answer = () => ({ status, body: xss, headers: { 'content-type': type } });
+    upstream.answer = () => ({ status, body: xss, headers: { 'content-type': type } });
     const handler = proxy();
     const res = await handler(new Request(`${ORIGIN}${TXN_PATH}?page=1`));
     const text = await res.text();
@@ -119,7 +104,7 @@ describe('the proxy never hands a non-JSON upstream body to the browser', () => 
   });
 
   it('a billable call that met a non-JSON page says outcome_unknown', async () => {
-    answer = () => ({ status: 502, body: xss, headers: { 'content-type': 'text/html' } });
+    upstream.answer = () => ({ status: 502, body: xss, headers: { 'content-type': 'text/html' } });
     const handler = proxy();
     const res = await handler(post(PAN_PATH, '{"pan":"ABCPE1234F"}'));
     expect(res.status).toBe(502);
@@ -127,7 +112,7 @@ describe('the proxy never hands a non-JSON upstream body to the browser', () => 
       code: 'UPSTREAM_INVALID_RESPONSE',
       outcome_unknown: true,
     });
-    answer = () => ({ status: 200, body: 'OK', headers: { 'content-type': 'text/plain' } });
+    upstream.answer = () => ({ status: 200, body: 'OK', headers: { 'content-type': 'text/plain' } });
     const ok = await handler(post(PAN_PATH, '{"pan":"ABCPE1234F"}'));
     expect(ok.status).toBe(502);
     expect((await ok.json()).error.outcome_unknown).toBe(true);
@@ -135,7 +120,7 @@ describe('the proxy never hands a non-JSON upstream body to the browser', () => 
   });
 
   it('JSON declared as text/html is served as JSON (the upstream type is never passed on)', async () => {
-    answer = () => ({
+    upstream.answer = () => ({
       status: 200,
       body: JSON.stringify({ success: true, data: { note: '<b>x</b>' } }),
       headers: { 'content-type': 'text/html' },
@@ -164,7 +149,7 @@ describe('Content-Security-Policy on everything the proxy returns', () => {
       await handler(new Request(`${ORIGIN}${TXN_PATH}`, { headers: { 'x-deny': '1' } })),
       await handler(post(PAN_PATH, '{not json')),
     ];
-    answer = () => ({ status: 500, body: '{"success":false}' });
+    upstream.answer = () => ({ status: 500, body: '{"success":false}' });
     answers.push(await handler(new Request(`${ORIGIN}${TXN_PATH}?page=1`)));
     const closed = proxy({ baseURL: 'http://127.0.0.1:1' });
     answers.push(await closed(new Request(`${ORIGIN}${TXN_PATH}?page=1`)));
@@ -234,11 +219,12 @@ function fakeResponse(): NodeResponseLike & { headers: Record<string, unknown>; 
 }
 
 describe('authorize gets the validated, normalised input', () => {
-  it('as its third argument, for bodies and queries, so per-record checks need no clone', async () => {
+  it('from context.input(), for bodies and queries, so per-record checks need no clone', async () => {
     const seen: unknown[] = [];
     const handler = proxy({
       allow: ['verify.pan', 'wallet.core.transactions', 'wallet.core.balance'],
-      authorize: (_request, operation, input) => {
+      authorize: async (_request, operation, context) => {
+        const input = await context.input();
         seen.push([operation.id, input]);
         // A per-record rule: this user may verify only their own PAN.
         return operation.id !== 'verify.pan' || (input as { pan: string }).pan === 'ABCPE1234F';
@@ -265,17 +251,19 @@ describe('authorize gets the validated, normalised input', () => {
     await handler.close();
   });
 
-  it('is not asked about input that fails validation (nothing is forwarded either)', async () => {
-    let asked = 0;
+  it('never sees input that fails validation: input() rejects and the proxy answers the 400', async () => {
+    let checked = 0;
     const handler = proxy({
-      authorize: () => {
-        asked++;
+      authorize: async (_request, _operation, context) => {
+        await context.input();
+        checked++;
         return true;
       },
     });
     const res = await handler(post(PAN_PATH, '{"pan":"not-a-pan"}'));
     expect(res.status).toBe(400);
-    expect(asked).toBe(0);
+    expect((await res.json()).error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'pan' });
+    expect(checked).toBe(0);
     expect(upstream.seen).toHaveLength(0);
     await handler.close();
   });

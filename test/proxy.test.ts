@@ -213,8 +213,8 @@ describe('refusals (nothing is forwarded)', () => {
     expect(r2.status).toBe(403);
     expect(await r2.text()).not.toContain(SECRET);
 
-    // The body is read (and validated) before authorize, which gets it as its `input`: an
-    // authorize that reads the body again throws, which refuses the call.
+    // The body is the proxy's to read (authorize asks for it with `context.input()`): a request
+    // whose body authorize read itself is refused.
     const greedy = proxy({
       authorize: async (request) => (await request.json()) !== null,
       logger: { debug() {}, info() {}, warn() {}, error() {} },

@@ -1,7 +1,8 @@
 import type http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type APIError, InputValidationError, VistarkriyaClient } from '../src/index.js';
-import { OPERATIONS, findOperationByRoute, getOperation } from '../src/resources/registry.js';
+import { OPERATIONS, getOperation } from '../src/resources/registry.js';
+import { findOperationByRoute } from './helpers/operations.js';
 import { makeAadhaar } from './helpers/aadhaar.js';
 import { type SeenRequest, startSigningServer } from './helpers/signing-server.js';
 import { startPhpOracle } from './php-oracle.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputValidationError } from '../src/core/errors.js';
-import { buildTarget, pathSegment } from '../src/core/target.js';
+import { buildTarget } from '../src/core/target.js';
 
 /** What fetch/undici put on the wire for a target: the WHATWG URL parser's path + query. */
 const onTheWire = (target: string) => {
@@ -66,12 +66,5 @@ describe('buildTarget', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-});
-
-describe('pathSegment', () => {
-  it('encodes a path segment, slashes included', () => {
-    expect(pathSegment('a b/c')).toBe('a%20b%2Fc');
-    expect(pathSegment(42)).toBe('42');
   });
 });

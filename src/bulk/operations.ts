@@ -3,11 +3,11 @@
 // client, and its retry class. Platform operations come from their rows (resources/registry.ts)
 // and the lazily loaded zod schemas; Veri5 operations from Veri5Client's methods and the input
 // checks they use (veri5/validate.ts). Nothing else in src/bulk or src/bullmq reads those modules.
-import type { RequestOptions } from '../client.js';
+import type { RequestOptions } from '../core/request.js';
 import { ConfigurationError, InputValidationError } from '../core/errors.js';
 import { NUMERIC_OPTIONS, checkNumericOptions } from '../core/options.js';
 import type { RetryClass } from '../core/retry.js';
-import { loadInputParser } from '../resources/load-schemas.js';
+import { loadInputParser } from '#platform/input-parser';
 import type { Operation } from '../resources/operation.js';
 import { OPERATIONS, getOperation } from '../resources/registry.js';
 import type { Runner } from '../resources/runner.js';

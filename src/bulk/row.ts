@@ -1,7 +1,7 @@
 // One row's way through a run: validate and normalise, find its key among the rows already seen
 // (a duplicate is not sent again, a row an earlier run left in flight is unknown), then send it
 // under the run's rate budget, with a write-ahead line in the checkpoint, and record its outcome.
-import type { RequestOptions } from '../client.js';
+import type { RequestOptions } from '../core/request.js';
 import { backoffSeconds } from '../core/retry.js';
 import { type Checkpoint, ROW, codeStatus, isOutcome, statusCode } from './checkpoint.js';
 import { keyBytes, rowKey } from './key.js';

@@ -1,4 +1,5 @@
-import { DEFAULT_BASE_URL, VistarkriyaClient } from '../client.js';
+import { VistarkriyaClient } from '../client.js';
+import { DEFAULT_BASE_URL } from '../platform-api.js';
 import { VERI5_HOSTS, Veri5Client } from '../veri5/index.js';
 import type { CliIO } from './io.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { BULK_HELP, bulkCommand } from './bulk.js';
 import { CALL_HELP, callCommand } from './call.js';
 import { type CliIO, UsageError, processIO } from './io.js';
-import packageJson from '../../package.json' with { type: 'json' };
+import { SDK_VERSION } from '../core/version.js';
 import { SANDBOX_HELP, SANDBOX_USAGE, sandboxCommand } from './sandbox.js';
 import { SIGN_HELP, signCommand } from './sign.js';
 
@@ -37,7 +37,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
         return await bulkCommand(rest, io);
       case '--version':
       case '-v':
-        io.out(packageJson.version);
+        io.out(SDK_VERSION);
         return 0;
       case undefined:
       case 'help':

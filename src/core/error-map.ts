@@ -16,7 +16,10 @@ import {
 
 type APIErrorClass = new (init: APIErrorInit) => APIError;
 
-/** The platform's documented codes (seed 000). Veri5's codes have their own table (veri5/codes.ts). */
+/**
+ * The platform's documented codes (the platform's API overview). Veri5's codes have their own table
+ * (veri5/codes.ts).
+ */
 const BY_CODE = new Map<string, APIErrorClass>([
   ['AUTH_MISSING_KEY', MissingApiKeyError],
   ['AUTH_INVALID_KEY', InvalidApiKeyError],

@@ -1,3 +1,5 @@
+import { errorCodeOf } from './error-cause.js';
+
 /**
  * Every failure the SDK produces is one of these classes. None of them holds the request
  * (headers, signature, secret); messages are redacted by the client before construction.
@@ -183,16 +185,6 @@ export class InputValidationError extends VistarkriyaError {
     this.rule = first.rule;
     this.issues = issues;
   }
-}
-
-function errorCodeOf(cause: unknown): string | undefined {
-  let c: unknown = cause;
-  for (let depth = 0; c && depth < 4; depth++) {
-    const code = (c as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    c = (c as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 /** The client was constructed wrongly (missing credentials, a secret in a browser, bad options). */

@@ -1,8 +1,8 @@
 import type { TransportResponse } from '../transport/types.js';
 import { ResponseValidationError } from './errors.js';
 import { isFinalProxyAnswer } from './proxy-answer.js';
-import type { Failure, Interpretation } from './pipeline.js';
-import { parseRetryAfter, verdictForStatus } from './retry.js';
+import type { Failure, Interpretation } from './failure.js';
+import { parseRetryAfter, retryabilityOfStatus } from './retry.js';
 
 const EXCERPT = 120;
 
@@ -39,22 +39,31 @@ export function statusFailure(response: TransportResponse, message: string, code
     requestId: requestIdOf(response),
     headers: response.headers,
     retryAfter: parseRetryAfter(response.headers),
-    verdict: verdictForStatus(response.status),
+    retryability: retryabilityOfStatus(response.status),
+  };
+}
+
+/**
+ * A 2xx whose body is not the answer the API documents: the server acted, but what it did cannot
+ * be read (a billable call's outcome is unknown), and the same answer would come back on a retry.
+ */
+export function unreadableSuccess(
+  response: TransportResponse,
+  message: string,
+  code = 'INVALID_RESPONSE',
+): Failure {
+  return {
+    ...statusFailure(response, message, code),
+    retryability: 'final',
+    unreadable: true,
+    errorClass: ResponseValidationError,
   };
 }
 
 function notJson(response: TransportResponse): Interpretation {
   const what = response.body === '' ? 'an empty body' : `a non-JSON body: ${excerpt(response.body)}`;
   if (response.status >= 200 && response.status < 300) {
-    return {
-      ok: false,
-      failure: {
-        ...statusFailure(response, `Expected JSON, got ${what}`, 'INVALID_RESPONSE'),
-        verdict: 'final',
-        unreadable: true,
-        make: (init) => new ResponseValidationError(init),
-      },
-    };
+    return { ok: false, failure: unreadableSuccess(response, `Expected JSON, got ${what}`) };
   }
   if (response.status >= 300 && response.status < 400) {
     return {
@@ -77,7 +86,16 @@ interface PlatformEnvelope {
 }
 
 /**
- * The platform's envelope (seed 000): `{ success: true, data }` → `data`;
+ * The platform's clock-skew answer, `TIMESTAMP_EXPIRED` ("Request too old (>5 min)" in the
+ * platform's API overview): the pipeline learns the offset from its `Date` header and re-signs
+ * once. Not from a vistarkriya proxy, whose answers are final (it corrected its own clock).
+ */
+export function isPlatformClockSkew(failure: Failure): boolean {
+  return failure.code === 'TIMESTAMP_EXPIRED' && !(failure.headers && isFinalProxyAnswer(failure.headers));
+}
+
+/**
+ * The platform's envelope (its API overview's response format): `{ success: true, data }` → `data`;
  * `{ success: false, error: { code, message, http_status } }` → a typed failure.
  */
 export function interpretPlatform(response: TransportResponse): Interpretation {
@@ -107,23 +125,13 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
       requestId: requestIdOf(response, json),
       headers: response.headers,
       retryAfter: parseRetryAfter(response.headers),
-      verdict: code === 'TIMESTAMP_EXPIRED' ? 'clock-skew' : verdictForStatus(status),
+      // The server did not act, and the same clock would be refused again (see isPlatformClockSkew).
+      retryability: code === 'TIMESTAMP_EXPIRED' ? 'final' : retryabilityOfStatus(status),
     };
     return { ok: false, failure: fromProxy(failure, response, err) };
   }
-  return {
-    ok: false,
-    failure: {
-      ...statusFailure(
-        response,
-        `Expected the { success, data } envelope, got: ${excerpt(response.body)}`,
-        'INVALID_RESPONSE',
-      ),
-      verdict: 'final',
-      unreadable: true,
-      make: (init) => new ResponseValidationError(init),
-    },
-  };
+  const expected = `Expected the { success, data } envelope, got: ${excerpt(response.body)}`;
+  return { ok: false, failure: unreadableSuccess(response, expected) };
 }
 
 /** Plain JSON APIs (Veri5, raw calls with `unwrap: false`): any 2xx JSON is the value. */
@@ -151,7 +159,7 @@ function fromProxy(failure: Failure, response: TransportResponse, error: Platfor
   const outcome = error && typeof error === 'object' ? error.outcome_unknown : undefined;
   return {
     ...failure,
-    verdict: 'final',
+    retryability: 'final',
     ...(typeof outcome === 'boolean' ? { outcomeUnknown: outcome } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { CallAbort } from './call-abort.js';
+import type { CallAbort } from '#platform/call-abort';
 
 /** The reason a call's abort state carries when its client was closed. */
 export const CLOSED = Symbol('closed');

@@ -18,7 +18,12 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
 
-/** The SDK's internal logger: level-filtered, every line passes through the redactor. */
+/**
+ * The SDK's internal logger: level-filtered, every line passes through the redactor, and it never
+ * throws. A log line is an observation: a logger that fails (a full disk, a closed transport, a
+ * rejected promise from an async logger) must not turn a call the platform carried out into an
+ * error, which a caller might retry and pay for twice.
+ */
 export interface InternalLogger {
   readonly debugEnabled: boolean;
   debug(message: string): void;
@@ -40,7 +45,7 @@ export function createLogger(
   const level = options.logLevel ?? parseLevel(readEnv('VISTARKRIYA_LOG')) ?? 'warn';
   const min = RANK[level];
   const at = (name: Exclude<LogLevel, 'off'>) =>
-    RANK[name] >= min ? (message: string) => target[name](`[vistarkriya] ${redact(message)}`) : () => {};
+    RANK[name] >= min ? (message: string) => write(target, name, `[vistarkriya] ${redact(message)}`) : ignore;
   return {
     debugEnabled: RANK.debug >= min,
     debug: at('debug'),
@@ -48,4 +53,17 @@ export function createLogger(
     warn: at('warn'),
     error: at('error'),
   };
+}
+
+function ignore(): void {}
+
+/** Hands one line to the user's logger; whatever it throws or rejects with is dropped. */
+function write(target: Logger, level: Exclude<LogLevel, 'off'>, line: string): void {
+  try {
+    const returned: unknown = target[level](line);
+    const then = (returned as { then?: unknown } | null | undefined)?.then;
+    if (typeof then === 'function') then.call(returned, undefined, ignore);
+  } catch {
+    // Dropped on purpose (see InternalLogger).
+  }
 }

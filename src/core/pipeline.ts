@@ -1,11 +1,11 @@
-import type { Signer } from '../signers/types.js';
-import type { Transport, TransportResponse } from '../transport/types.js';
+import type { Signer, SignResult } from '../signers/types.js';
+import type { Transport, TransportRequest, TransportResponse } from '../transport/types.js';
 import { type TransportError, classifyNetworkError } from '../transport/types.js';
-import { CallAbort } from './call-abort.js';
+import { CallAbort, followSignal } from '#platform/call-abort';
 import type { Clock } from './clock.js';
+import { redactedCause } from './error-cause.js';
 import { makeAPIError } from './error-map.js';
 import {
-  type APIError,
   APIConnectionError,
   type APIErrorInit,
   APITimeoutError,
@@ -14,30 +14,14 @@ import {
   UserAbortError,
   VistarkriyaError,
 } from './errors.js';
+import type { Failure, Interpretation, Interpreter } from './failure.js';
+import { mergeHeaders } from './headers.js';
+import { statusFailure, unreadableSuccess } from './interpret.js';
 import { CLOSED, type Lifecycle } from './lifecycle.js';
 import type { InternalLogger } from './logger.js';
 import { NUMERIC_OPTIONS, checkNumericOptions } from './options.js';
 import type { Redactor } from './redact.js';
-import { type RetryClass, type Verdict, backoffSeconds, mayRetry, verdictForStatus } from './retry.js';
-
-/** A failed answer, described before it becomes an error (the retry decision comes first). */
-export interface Failure extends Omit<APIErrorInit, 'outcomeUnknown'> {
-  verdict: Verdict | 'clock-skew';
-  /** Builds a specialised error class (Veri5 codes); defaults to the platform's code/status map. */
-  make?: (init: APIErrorInit) => APIError;
-  /**
-   * The server answered, but the answer could not be read (not JSON, not the envelope, too large):
-   * a billable call was acted on with an unknown result, so its error says `outcomeUnknown`.
-   */
-  unreadable?: boolean;
-  /** What the answer itself says about the outcome (a vistarkriya proxy's `outcome_unknown`). */
-  outcomeUnknown?: boolean;
-}
-
-export type Interpretation = { ok: true; value: unknown } | { ok: false; failure: Failure };
-
-/** Turns a complete HTTP answer into a value or a failure (platform envelope, Veri5, raw JSON). */
-export type Interpreter = (response: TransportResponse) => Interpretation;
+import { type RetryClass, backoffSeconds, mayRetry, retryabilityOfStatus } from './retry.js';
 
 export interface CallSpec {
   /** Upper-case method; used for signing and sending. */
@@ -54,6 +38,10 @@ export interface CallSpec {
   headers?: Record<string, string> | undefined;
   /** Operation id for log lines, e.g. `verify.pan`. */
   operation?: string | undefined;
+  /** Sees each attempt's signed request just before it is sent (the proxy records its signatures). */
+  onRequest?: ((request: TransportRequest) => void) | undefined;
+  /** Sees each complete answer before it is interpreted (the proxy passes the platform's on). */
+  onResponse?: ((response: TransportResponse) => void) | undefined;
 }
 
 export interface PipelineConfig {
@@ -74,7 +62,33 @@ export interface PipelineConfig {
   defaultHeaders: Record<string, string>;
   /** The client's open/closed state: after `close()` no attempt starts. */
   lifecycle: Lifecycle;
+  /**
+   * Recognises the API's "your clock is off" answer (the platform's `TIMESTAMP_EXPIRED`): the
+   * pipeline then learns the offset from the answer's `Date` header and re-signs once. A verdict of
+   * that API, not of HTTP: a client without one never re-signs.
+   */
+  isClockSkew?: ((failure: Failure) => boolean) | undefined;
 }
+
+/** One call in progress: its deadline, its abort state and what it has tried so far. */
+interface Call {
+  /** Base path + target: what is signed and sent. */
+  readonly target: string;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly deadline: number;
+  readonly abort: CallAbort;
+  attempt: number;
+  retries: number;
+  skewCorrected: boolean;
+}
+
+/** A failed attempt: the failure, and the transport's error when no answer arrived. */
+type FailedAttempt = { ok: false; failure: Failure; connectionError?: TransportError | undefined };
+type AttemptResult = { ok: true; value: unknown } | FailedAttempt;
+
+/** What follows a failed attempt: re-sign at once, throw, or retry after this many seconds. */
+type Decision = 'resign' | 'throw' | number;
 
 // The per-call options a caller can pass (`{ timeout, maxRetries }`), checked on every call.
 const CALL_OPTIONS = { timeout: NUMERIC_OPTIONS.timeout, maxRetries: NUMERIC_OPTIONS.maxRetries };
@@ -83,145 +97,41 @@ const TIMEOUT = Symbol('timeout');
 const MAX_TIMER_MS = 2_147_483_647;
 
 /**
- * The one request pipeline: every attempt is signed afresh (fresh, skew-corrected timestamp),
- * sent, interpreted, and either returned, retried per the call's retry class, or thrown as a
- * typed, redacted error. `timeout` is a deadline for the whole call, backoff included.
+ * The one request pipeline, in named steps: {@link attempt} (sign afresh with a skew-corrected
+ * timestamp, send, interpret), {@link decide} (re-sign, retry per the call's retry class, or stop)
+ * and {@link buildError} (a typed, redacted error). `timeout` is a deadline for the whole call,
+ * backoff included. Only the send can fail the call: a logger cannot (it never throws), and a
+ * signer or interpreter that throws becomes a typed error of its own.
  */
 export async function execute(config: PipelineConfig, spec: CallSpec): Promise<unknown> {
   if (spec.timeout !== undefined || spec.maxRetries !== undefined)
     checkNumericOptions(spec, CALL_OPTIONS, 'Per-call ');
+  if (spec.signal?.aborted) throw new UserAbortError();
   const timeoutMs = spec.timeout ?? config.timeout;
-  const maxRetries = spec.maxRetries ?? config.maxRetries;
-  const deadline = Date.now() + timeoutMs;
-  // Not an AbortController: see call-abort.ts (a fresh AbortSignal per call costs ~10 µs in Node).
-  const controller = new CallAbort();
-  const userSignal = spec.signal;
-  if (userSignal?.aborted) throw new UserAbortError();
-  const unfollow = userSignal ? followSignal(userSignal, controller) : undefined;
-  const timer = Number.isFinite(timeoutMs)
-    ? setTimeout(abortForTimeout, Math.min(timeoutMs, MAX_TIMER_MS), controller)
-    : undefined;
   const target = config.basePath + spec.target;
-  const url = config.origin + target;
-  let retries = 0;
-  let skewCorrected = false;
+  const call: Call = {
+    target,
+    timeoutMs,
+    maxRetries: spec.maxRetries ?? config.maxRetries,
+    deadline: Date.now() + timeoutMs,
+    // In Node not an AbortController: see call-abort-node.ts (a fresh AbortSignal costs ~10 µs there).
+    abort: new CallAbort(),
+    attempt: 0,
+    retries: 0,
+    skewCorrected: false,
+  };
+  const unfollow = spec.signal ? followSignal(spec.signal, call.abort) : undefined;
+  const timer = Number.isFinite(timeoutMs)
+    ? setTimeout(abortForTimeout, Math.min(timeoutMs, MAX_TIMER_MS), call.abort)
+    : undefined;
   try {
-    for (let attempt = 1; ; attempt++) {
-      if (config.lifecycle.closed) throw new ClientClosedError();
-      const started = Date.now();
-      const signing = config.signer.sign({
-        method: spec.method,
-        target,
-        body: spec.body,
-        timestamp: config.clock.now(),
-      });
-      // Node signers are synchronous: do not spend a microtask turn awaiting a plain value.
-      const signed = isThenable(signing) ? await signing : signing;
-      const body = signed.body ?? spec.body;
-      const headers = mergeHeaders(config.defaultHeaders, spec.headers, signed.headers);
-
-      let failure: Failure;
-      let transportFailure: TransportError | undefined;
-      try {
-        const response = await config.transport.send({
-          method: spec.method,
-          url,
-          headers,
-          body: body === '' ? undefined : body,
-          // A real AbortSignal only for transports that need one (see call-abort.ts).
-          signal: (config.transport.usesAbortSource ? undefined : controller.signal) as AbortSignal,
-          abortSource: controller,
-          maxResponseBytes: config.maxResponseBytes,
-        });
-        const result = interpretSafely(spec.interpret, response);
-        if (config.log.debugEnabled) {
-          config.log.debug(
-            `${spec.method} ${target} -> ${response.status} (${spec.operation ?? 'request'}, attempt ${attempt}, ${Date.now() - started} ms)`,
-          );
-        }
-        if (result.ok) return result.value;
-        failure = result.failure;
-      } catch (caught) {
-        if (caught instanceof ClientClosedError) throw caught;
-        // A custom transport may throw raw errors: sort them like the built-in ones do.
-        const err = classifyNetworkError(caught, controller);
-        transportFailure = err;
-        if (err.kind === 'aborted') {
-          if (controller.reason === TIMEOUT) throw timeoutError(spec.retry, timeoutMs);
-          // Aborted in flight: a billable request may already have reached the server.
-          throw new UserAbortError(undefined, { outcomeUnknown: spec.retry === 'billable' });
-        }
-        config.log.debug(`${spec.method} ${target} -> ${err.message} (attempt ${attempt})`);
-        failure =
-          err.kind === 'too-large'
-            ? tooLargeFailure(err)
-            : {
-                status: 0,
-                message: err.message,
-                verdict: err.kind === 'not-sent' ? 'safe' : err.kind === 'invalid' ? 'final' : 'ambiguous',
-              };
-      }
-
-      // Clock skew: learn the offset from the server's Date header and retry once.
-      if (
-        failure.verdict === 'clock-skew' &&
-        !skewCorrected &&
-        config.clock.learnFrom(failure.headers?.date)
-      ) {
-        skewCorrected = true;
-        config.log.info(
-          `server clock differs by ${config.clock.offsetSeconds} s; re-signing with the corrected time`,
-        );
-        continue;
-      }
-      const verdict: Verdict = failure.verdict === 'clock-skew' ? 'final' : failure.verdict;
-      let delay = failure.retryAfter;
-      const retryable = retries < maxRetries && mayRetry(verdict, spec.retry);
-      if (retryable && (delay === undefined || delay <= config.maxRetryAfterSeconds)) {
-        delay ??= backoffSeconds(retries + 1);
-        if (Date.now() + delay * 1000 < deadline) {
-          retries++;
-          config.log.info(`retrying ${spec.method} ${target} in ${Math.round(delay * 1000)} ms`);
-          const doneWaiting = config.lifecycle.wait(controller);
-          await sleep(delay * 1000, controller)
-            .catch(() => {
-              if (controller.reason === TIMEOUT) throw timeoutError(spec.retry, timeoutMs);
-              throw controller.reason === CLOSED ? new ClientClosedError() : new UserAbortError();
-            })
-            .finally(doneWaiting);
-          continue;
-        }
-      }
-      const outcomeUnknown =
-        failure.outcomeUnknown ??
-        (spec.retry === 'billable' && (verdict === 'ambiguous' || failure.unreadable === true));
-      if (transportFailure && transportFailure.kind !== 'too-large') {
-        throw new APIConnectionError({
-          message: config.redact(transportFailure.message),
-          cause: safeCause(transportFailure.cause, config.redact),
-          outcomeUnknown,
-        });
-      }
-      const { verdict: _v, make: _m, unreadable: _u, outcomeUnknown: _o, ...fields } = failure;
-      const init: APIErrorInit = {
-        ...fields,
-        message: config.redact(failure.message),
-        // A debugging proxy may echo request headers (the signature) into the answer's headers.
-        headers: failure.headers && redactHeaders(failure.headers, config.redact),
-        // Read from the same headers (or the body): redacted the same way.
-        requestId: failure.requestId && config.redact(failure.requestId),
-        outcomeUnknown,
-      };
-      const error = failure.make ? failure.make(init) : makeAPIError(init);
-      config.log.debug(`${spec.method} ${target} failed: ${error.message}`);
-      throw error;
+    for (;;) {
+      const result = await attempt(config, spec, call);
+      if (result.ok) return result.value;
+      const decision = decide(config, spec, call, result.failure);
+      if (decision === 'throw') throw buildError(config, spec, call, result);
+      if (decision !== 'resign') await waitToRetry(config, spec, call, decision);
     }
-  } catch (err) {
-    if (err instanceof VistarkriyaError) throw err;
-    // Anything else (a signer that threw, a bug) must not leak secrets either.
-    throw new VistarkriyaError(config.redact(err instanceof Error ? err.message : String(err)), {
-      cause: undefined,
-    });
   } finally {
     clearTimeout(timer);
     unfollow?.();
@@ -229,26 +139,142 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
 }
 
 /**
- * The low-level error, rebuilt with a redacted message, its name and code, and no stack or
- * further causes: a custom `fetch` may put request details (the signature) into its errors, and
- * `util.inspect` prints an error's causes.
+ * Step 1: one signed attempt. Only code that is not the pipeline's own sits in a `try`: the
+ * signer, the transport's send and (in interpretSafely) the interpreter.
  */
-function safeCause(cause: unknown, redact: Redactor): Error | undefined {
-  if (cause === undefined || cause === null) return undefined;
-  const source = cause as { name?: unknown; message?: unknown };
-  const safe = new Error(redact(typeof source.message === 'string' ? source.message : String(cause)));
-  safe.stack = undefined;
-  if (typeof source.name === 'string') safe.name = source.name;
-  let c: unknown = cause;
-  for (let depth = 0; c && depth < 4; depth++) {
-    const code = (c as { code?: unknown }).code;
-    if (typeof code === 'string') {
-      (safe as Error & { code?: string }).code = code;
-      break;
-    }
-    c = (c as { cause?: unknown }).cause;
+async function attempt(config: PipelineConfig, spec: CallSpec, call: Call): Promise<AttemptResult> {
+  if (config.lifecycle.closed) throw new ClientClosedError();
+  call.attempt++;
+  const started = Date.now();
+  let signed: SignResult;
+  try {
+    const signing = config.signer.sign({
+      method: spec.method,
+      target: call.target,
+      body: spec.body,
+      timestamp: config.clock.now(),
+    });
+    // Node signers are synchronous: do not spend a microtask turn awaiting a plain value.
+    signed = isThenable(signing) ? await signing : signing;
+  } catch (err) {
+    throw signingError(err, config.redact);
   }
-  return safe;
+  const body = signed.body ?? spec.body;
+  const request: TransportRequest = {
+    method: spec.method,
+    url: config.origin + call.target,
+    headers: mergeHeaders(config.defaultHeaders, spec.headers, signed.headers),
+    body: body === '' ? undefined : body,
+    // A real AbortSignal only for transports that need one (see call-abort-node.ts).
+    signal: (config.transport.usesAbortSource ? undefined : call.abort.signal) as AbortSignal,
+    abortSource: call.abort,
+    maxResponseBytes: config.maxResponseBytes,
+  };
+  spec.onRequest?.(request);
+  let response: TransportResponse;
+  try {
+    response = await config.transport.send(request);
+  } catch (caught) {
+    return noAnswer(config, spec, call, caught);
+  }
+  spec.onResponse?.(response);
+  const result = interpretSafely(spec.interpret, response);
+  if (config.log.debugEnabled) {
+    config.log.debug(
+      `${spec.method} ${call.target} -> ${response.status} (${spec.operation ?? 'request'}, attempt ${call.attempt}, ${Date.now() - started} ms)`,
+    );
+  }
+  return result;
+}
+
+/** A custom signer or a token function that threw: the call ends with its message, redacted. */
+function signingError(err: unknown, redact: Redactor): VistarkriyaError {
+  if (err instanceof VistarkriyaError) return err;
+  return new VistarkriyaError(redact(err instanceof Error ? err.message : String(err)));
+}
+
+/** A send that produced no answer: aborts end the call, anything else is a failure to decide on. */
+function noAnswer(config: PipelineConfig, spec: CallSpec, call: Call, caught: unknown): FailedAttempt {
+  if (caught instanceof ClientClosedError) throw caught;
+  // A custom transport may throw raw errors: sort them like the built-in ones do.
+  const err = classifyNetworkError(caught, call.abort);
+  if (err.kind === 'aborted') {
+    if (call.abort.reason === TIMEOUT) throw timeoutError(spec.retry, call.timeoutMs);
+    // Aborted in flight: a billable request may already have reached the server.
+    throw new UserAbortError(undefined, { outcomeUnknown: spec.retry === 'billable' });
+  }
+  config.log.debug(`${spec.method} ${call.target} -> ${err.message} (attempt ${call.attempt})`);
+  if (err.kind === 'too-large') return { ok: false, failure: tooLargeFailure(err) };
+  const retryability = err.kind === 'not-sent' ? 'safe' : err.kind === 'invalid' ? 'final' : 'ambiguous';
+  return { ok: false, failure: { status: 0, message: err.message, retryability }, connectionError: err };
+}
+
+/**
+ * Step 2: after a failure, re-sign once with a corrected clock (when the API says the clock is
+ * off), retry within `maxRetries`, `maxRetryAfter` and the deadline when the failure's
+ * retryability allows it for this call's retry class, or throw.
+ */
+function decide(config: PipelineConfig, spec: CallSpec, call: Call, failure: Failure): Decision {
+  if (!call.skewCorrected && config.isClockSkew?.(failure) && config.clock.learnFrom(failure.headers?.date)) {
+    call.skewCorrected = true;
+    config.log.info(
+      `server clock differs by ${config.clock.offsetSeconds} s; re-signing with the corrected time`,
+    );
+    return 'resign';
+  }
+  if (call.retries >= call.maxRetries || !mayRetry(failure.retryability, spec.retry)) return 'throw';
+  const asked = failure.retryAfter;
+  if (asked !== undefined && asked > config.maxRetryAfterSeconds) return 'throw';
+  const delaySeconds = asked ?? backoffSeconds(call.retries + 1);
+  return Date.now() + delaySeconds * 1000 < call.deadline ? delaySeconds : 'throw';
+}
+
+/** Waits out a retry delay; the deadline, the caller's signal and `close()` cut it short. */
+async function waitToRetry(config: PipelineConfig, spec: CallSpec, call: Call, delaySeconds: number) {
+  call.retries++;
+  config.log.info(`retrying ${spec.method} ${call.target} in ${Math.round(delaySeconds * 1000)} ms`);
+  const doneWaiting = config.lifecycle.wait(call.abort);
+  try {
+    await sleep(delaySeconds * 1000, call.abort);
+  } catch {
+    if (call.abort.reason === TIMEOUT) throw timeoutError(spec.retry, call.timeoutMs);
+    throw call.abort.reason === CLOSED ? new ClientClosedError() : new UserAbortError();
+  } finally {
+    doneWaiting();
+  }
+}
+
+/** Step 3: the error a failed call ends with, redacted; says whether a billable call may have been acted on. */
+function buildError(
+  config: PipelineConfig,
+  spec: CallSpec,
+  call: Call,
+  result: FailedAttempt,
+): VistarkriyaError {
+  const { failure, connectionError } = result;
+  const outcomeUnknown =
+    failure.outcomeUnknown ??
+    (spec.retry === 'billable' && (failure.retryability === 'ambiguous' || failure.unreadable === true));
+  if (connectionError) {
+    return new APIConnectionError({
+      message: config.redact(connectionError.message),
+      cause: redactedCause(connectionError.cause, config.redact),
+      outcomeUnknown,
+    });
+  }
+  const { retryability: _r, errorClass, unreadable: _u, outcomeUnknown: _o, ...fields } = failure;
+  const init: APIErrorInit = {
+    ...fields,
+    message: config.redact(failure.message),
+    // A debugging proxy may echo request headers (the signature) into the answer's headers.
+    headers: failure.headers && redactHeaders(failure.headers, config.redact),
+    // Read from the same headers (or the body): redacted the same way.
+    requestId: failure.requestId && config.redact(failure.requestId),
+    outcomeUnknown,
+  };
+  const error = errorClass ? new errorClass(init) : makeAPIError(init);
+  config.log.debug(`${spec.method} ${call.target} failed: ${error.message}`);
+  return error;
 }
 
 function redactHeaders(headers: Record<string, string>, redact: Redactor): Record<string, string> {
@@ -260,7 +286,7 @@ function redactHeaders(headers: Record<string, string>, redact: Redactor): Recor
 /**
  * A body over `maxResponseBytes`: the status still tells whether the server acted. A 2xx is an
  * unreadable success (never retried: the same answer would come back); an error status keeps its
- * usual verdict (a 5xx page is still ambiguous).
+ * usual retryability (a 5xx page is still ambiguous).
  */
 function tooLargeFailure(err: TransportError): Failure {
   const status = err.status ?? 0;
@@ -269,11 +295,9 @@ function tooLargeFailure(err: TransportError): Failure {
     status,
     code: 'RESPONSE_TOO_LARGE',
     message: err.message,
-    verdict: unreadable ? 'final' : verdictForStatus(status),
+    retryability: unreadable ? 'final' : retryabilityOfStatus(status),
     unreadable,
-    ...(status >= 200 && status < 300
-      ? { make: (init: APIErrorInit) => new ResponseValidationError(init) }
-      : {}),
+    errorClass: status >= 200 && status < 300 ? ResponseValidationError : undefined,
   };
 }
 
@@ -282,19 +306,12 @@ function interpretSafely(interpret: Interpreter, response: TransportResponse): I
   try {
     return interpret(response);
   } catch {
+    const message = `Could not interpret an HTTP ${response.status} answer.`;
     const ok = response.status >= 200 && response.status < 300;
-    return {
-      ok: false,
-      failure: {
-        status: response.status,
-        code: 'INVALID_RESPONSE',
-        message: `Could not interpret an HTTP ${response.status} answer.`,
-        headers: response.headers,
-        verdict: ok ? 'final' : verdictForStatus(response.status),
-        unreadable: ok,
-        make: (init) => (ok ? new ResponseValidationError(init) : makeAPIError(init)),
-      },
-    };
+    const failure = ok
+      ? unreadableSuccess(response, message)
+      : statusFailure(response, message, 'INVALID_RESPONSE');
+    return { ok: false, failure };
   }
 }
 
@@ -302,92 +319,8 @@ function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
-/** The calls that share one caller `AbortSignal`, and the one listener that ends them all. */
-interface SignalFollowers {
-  calls: Set<CallAbort>;
-  onAbort: () => void;
-}
-const followersBySignal = new WeakMap<AbortSignal, SignalFollowers>();
-
-/**
- * Ends `call` when the caller's signal aborts; returns the "stop following" function. One
- * listener per signal however many calls share it: Node warns of a "possible EventTarget memory
- * leak" past 10 listeners on one AbortSignal (an app-wide shutdown signal, a request's signal
- * shared by a fan-out of calls), although every listener is removed when its call ends.
- */
-function followSignal(signal: AbortSignal, call: CallAbort): () => void {
-  let followers = followersBySignal.get(signal);
-  if (!followers) {
-    const calls = new Set<CallAbort>();
-    const onAbort = () => {
-      followersBySignal.delete(signal);
-      for (const c of calls) c.abort(signal.reason);
-    };
-    followers = { calls, onAbort };
-    followersBySignal.set(signal, followers);
-    signal.addEventListener('abort', onAbort, { once: true });
-  }
-  const { calls, onAbort } = followers;
-  calls.add(call);
-  return () => {
-    calls.delete(call);
-    if (calls.size === 0 && followersBySignal.get(signal)?.calls === calls) {
-      followersBySignal.delete(signal);
-      signal.removeEventListener('abort', onAbort);
-    }
-  };
-}
-
-function abortForTimeout(controller: CallAbort): void {
-  controller.abort(TIMEOUT);
-}
-
-/**
- * `{ ...defaults, ...perCall, ...auth }` (later wins), with names compared case-insensitively
- * (HTTP names are case-insensitive): a per-call `content-type` replaces the default
- * `Content-Type`, and no default or per-call `x-api-key` can travel beside the signer's
- * `X-API-Key`. The name that wins keeps its spelling, because servers are not all case-blind:
- * PHP's `getallheaders()` returns names as the client wrote them, and code written from seed 000
- * reads `getallheaders()['X-API-Key']`. Loops without allocation (this runs on every attempt; a
- * chain of object spreads, or `toLowerCase()` on every name, costs microseconds here).
- * @internal Exported for tests.
- */
-export function mergeHeaders(
-  defaults: Record<string, string>,
-  perCall: Record<string, string> | undefined,
-  auth: Record<string, string>,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key in defaults) if (Object.hasOwn(defaults, key)) setHeader(out, key, defaults[key]!);
-  if (perCall) for (const key in perCall) if (Object.hasOwn(perCall, key)) setHeader(out, key, perCall[key]!);
-  for (const key in auth) if (Object.hasOwn(auth, key)) setHeader(out, key, auth[key]!);
-  return out;
-}
-
-/** Sets `name`, first dropping a name that differs from it only in letter case. */
-function setHeader(headers: Record<string, string>, name: string, value: string): void {
-  if (!Object.hasOwn(headers, name)) {
-    for (const existing in headers) {
-      if (sameHeaderName(existing, name)) {
-        delete headers[existing];
-        break;
-      }
-    }
-  }
-  headers[name] = value;
-}
-
-/** ASCII case-insensitive equality (header names are ASCII tokens), without allocating. */
-function sameHeaderName(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const folded = x | 0x20;
-    if (folded !== (y | 0x20) || folded < 0x61 || folded > 0x7a) return false;
-  }
-  return true;
+function abortForTimeout(abort: CallAbort): void {
+  abort.abort(TIMEOUT);
 }
 
 function timeoutError(retry: RetryClass, timeoutMs: number): APITimeoutError {
@@ -397,17 +330,18 @@ function timeoutError(retry: RetryClass, timeoutMs: number): APITimeoutError {
   });
 }
 
-function sleep(ms: number, signal: CallAbort): Promise<void> {
+/** Resolves after `ms`; rejects with the abort reason as soon as `call` aborts. */
+function sleep(ms: number, call: CallAbort): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (call.aborted) return reject(call.reason);
     const t = setTimeout(() => {
-      signal.removeListener('abort', onAbort);
+      call.removeListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(t);
-      reject(signal.reason);
+      reject(call.reason);
     };
-    signal.once('abort', onAbort);
+    call.once('abort', onAbort);
   });
 }

@@ -10,8 +10,11 @@ import { matchHttpDate } from './http-date.js';
  */
 export type RetryClass = 'read' | 'billable';
 
-/** What a failure says about whether the server acted on the request. */
-export type Verdict =
+/**
+ * What a failed answer says about re-sending the request: whether the server provably did not act,
+ * may have acted, or will answer the same way again. The call's retry class decides the rest.
+ */
+export type Retryability =
   /** The server provably did not act (refused, DNS, 429, declared unavailable): safe for every class. */
   | 'safe'
   /** The server may have acted (reset after sending, timeout, 408, 5xx): only reads retry. */
@@ -19,11 +22,11 @@ export type Verdict =
   /** Retrying cannot help (4xx, bad credentials). */
   | 'final';
 
-export function mayRetry(verdict: Verdict, retryClass: RetryClass): boolean {
-  return verdict === 'safe' || (verdict === 'ambiguous' && retryClass === 'read');
+export function mayRetry(retryability: Retryability, retryClass: RetryClass): boolean {
+  return retryability === 'safe' || (retryability === 'ambiguous' && retryClass === 'read');
 }
 
-export function verdictForStatus(status: number): Verdict {
+export function retryabilityOfStatus(status: number): Retryability {
   if (status === 429) return 'safe';
   if (status === 408 || status >= 500) return 'ambiguous';
   return 'final';

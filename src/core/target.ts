@@ -59,8 +59,3 @@ export function buildTarget(path: string, query?: Query): string {
   if (!qs) return path;
   return path + (path.includes('?') ? '&' : '?') + qs;
 }
-
-/** Encodes one path segment (the `path` tagged-template idea from openai-node). */
-export function pathSegment(value: string | number): string {
-  return encodeURIComponent(String(value));
-}

@@ -1,6 +1,6 @@
 // Node crypto provider. node:crypto is synchronous and over 20x faster than WebCrypto
-// for the small messages we sign, so the Node build uses it; the web build swaps this
-// file for crypto-web.ts (see tsup.config.ts).
+// for the small messages we sign, so the Node build uses it (`#platform/crypto`, see crypto.ts);
+// the web build takes crypto-web.ts.
 import {
   type KeyObject,
   createHash,

@@ -1,4 +1,5 @@
-// WebCrypto provider for browsers, workers, Deno and Bun. No `node:` imports here.
+// WebCrypto provider for browsers, workers, Deno and Bun: the web build of `#platform/crypto`
+// (see crypto.ts). No `node:` imports here.
 import type { CryptoProvider } from './crypto-types.js';
 
 const encoder = new TextEncoder();

@@ -1,6 +1,13 @@
-// The build picks the implementation: Node builds use node:crypto, browser/worker
-// builds replace this module's import with crypto-web.ts (tsup.config.ts).
-// `hmacSha256HexBytes` is a separate export (not on `crypto`) so bundles that never sign raw bytes
-// (the client's) leave it out.
-export { crypto, hmacSha256HexBytes } from './crypto-node.js';
+// The crypto provider of this build. package.json `imports` picks every `#platform/*` module by
+// build, where a reader of src/ can see it:
+//   #platform/crypto       node → platform/crypto-node.ts (node:crypto)   else → crypto-web.ts (WebCrypto)
+//   #platform/transport    node → transport/default-node.ts (undici)     else → default-web.ts (fetch)
+//   #platform/tls-failure  node → transport/tls-failure-node.ts (Node's TLS codes)  else → none
+//   #platform/input-parser node → resources/input-parser-node.ts (zod, loaded lazily)
+//                          else → input-parser-web.ts (plain checks, same results)
+//   #platform/schemas      node → resources/schemas.ts (zod)             else → schemas-web.ts
+//   #platform/call-abort   node → core/call-abort-node.ts (undici-shaped) else → call-abort-web.ts
+// "node" is the condition Node, tsx, vitest and tsup's Node build resolve with; the web build
+// (platform browser: browsers, workers, workerd, edge, Deno) takes the other branch.
+export { crypto, hmacSha256HexBytes } from '#platform/crypto';
 export type { CryptoProvider, MaybePromise } from './crypto-types.js';

@@ -11,9 +11,3 @@ export function isBrowser(): boolean {
   const g = globalThis as { window?: unknown; document?: unknown };
   return typeof g.window !== 'undefined' && typeof g.document !== 'undefined';
 }
-
-/** True when Node's own modules (node:crypto, undici) are the right choice. */
-export function isNode(): boolean {
-  const proc = (globalThis as { process?: { versions?: { node?: string; bun?: string } } }).process;
-  return typeof proc?.versions?.node === 'string' && proc.versions.bun === undefined && !isBrowser();
-}

@@ -1,5 +1,5 @@
 // Reading the browser's request body: JSON only, UTF-8 only, never more than the limit in memory.
-import { readCapped } from '../transport/read-capped.js';
+import { readAtMost } from '../transport/read-at-most.js';
 import { parseJsonNullPrototype } from './input.js';
 
 /** Default largest accepted body: 64 KiB (every platform input is far smaller). */
@@ -16,7 +16,7 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) return tooLarge(maxBytes);
-  const bytes = await readCapped(request.body, maxBytes);
+  const bytes = await readAtMost(request.body, maxBytes);
   if (bytes === undefined) return tooLarge(maxBytes);
   const type = request.headers.get('content-type') ?? '';
   // An empty body with no type is "no input"; with a type, it must be JSON like any other body

@@ -8,13 +8,19 @@
  * @module
  */
 import { OPERATIONS } from '../resources/registry.js';
-import { operationInputFields, parseOperationInput } from '../resources/schemas.js';
+import { operationInputFields, parseOperationInput } from '#platform/schemas';
 import { type ProxyHandler, type ProxyHandlerOptions, buildProxyHandler } from './handler.js';
 
-export type { Authorize, AuthorizeResult, ProxyHandler, ProxyHandlerOptions } from './handler.js';
+export type {
+  Authorize,
+  AuthorizeContext,
+  AuthorizeResult,
+  ProxyHandler,
+  ProxyHandlerOptions,
+} from './handler.js';
 export { DEFAULT_MAX_BODY_BYTES } from './body.js';
 export { toNodeHandler, type NodeHandler, type NodeRequestLike, type NodeResponseLike } from './node.js';
-export type { Operation } from '../resources/operation.js';
+export type { Operation, QueryFieldType } from '../resources/operation.js';
 
 /**
  * Builds a Fetch-API handler `(request: Request) => Promise<Response>` that forwards allowed,
@@ -23,12 +29,14 @@ export type { Operation } from '../resources/operation.js';
  * For each request, in this order: path tricks in `request.url` (`//`, encoded slashes, dots,
  * backslashes or NULs) → 400 (the runtime's URL parser has already resolved `..`, `%2e%2e` and
  * `\`; `toNodeHandler` sees the raw path and refuses those too);
- * a path outside `basePath` or not a platform route → 404; an operation not in `allow` → 403;
+ * a path outside `basePath` or not a platform route → 404; another method → 405; an operation not
+ * in `allow` → 403; `authorize(request, operation, context)` false → 401 (throws → 403), before
+ * any input is read (`await context.input()` gives it the validated input for per-record rules);
  * a body that is not JSON → 415, larger than `maxBodyBytes` → 413; input that fails the
- * operation's schema (or names an undeclared field) → 400 `VALIDATION_ERROR`;
- * `authorize(request, operation, input)` false → 401 (throws → 403). None of these reach the
- * platform. Incoming credential headers are never forwarded, and the
- * platform's answer comes back with its own status and `{ success, ... }` envelope.
+ * operation's schema (or names an undeclared field) → 400 `VALIDATION_ERROR`. None of these reach
+ * the platform, and each is logged once at `info`. Incoming credential headers are never
+ * forwarded, and the platform's answer comes back with its own status and `{ success, ... }`
+ * envelope.
  *
  * ```ts
  * import { createProxyHandler } from 'vistarkriya/proxy';

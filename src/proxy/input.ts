@@ -2,6 +2,8 @@
 // objects: `out['__proto__'] = v` on an ordinary object sets its prototype instead of a key, so a
 // check that reads own keys would see nothing while `for…in` would still send the inherited ones.
 
+import type { QueryFieldType } from '../resources/operation.js';
+
 /** Names no operation declares that mean something to JavaScript objects: always refused. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -41,4 +43,31 @@ export function findReservedName(input: unknown, path = '', depth = 0): string |
     if (found) return found;
   }
   return undefined;
+}
+
+const INTEGER = /^-?\d{1,15}$/;
+
+/**
+ * A parsed query with its declared non-text fields (`Operation.query`) read back as what the client
+ * encoded: `page=2` → `2`, `flag=true` → `true`. A value that does not read as its type stays text,
+ * and the operation's schema refuses it; undeclared fields always stay text.
+ */
+export function decodeQuery(
+  query: QueryInput | undefined,
+  types: Readonly<Record<string, QueryFieldType>> | undefined,
+): Record<string, unknown> | undefined {
+  if (!query || !types) return query;
+  const out: Record<string, unknown> = Object.assign(Object.create(null), query);
+  for (const field of Object.keys(types)) {
+    const value = query[field];
+    if (value === undefined) continue;
+    const type = types[field]!;
+    out[field] = Array.isArray(value) ? value.map((v) => decodeValue(v, type)) : decodeValue(value, type);
+  }
+  return out;
+}
+
+function decodeValue(text: string, type: QueryFieldType): unknown {
+  if (type === 'integer') return INTEGER.test(text) ? Number(text) : text;
+  return text === 'true' ? true : text === 'false' ? false : text;
 }

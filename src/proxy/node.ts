@@ -90,7 +90,7 @@ export function toNodeHandler(handler: FetchHandler): NodeHandler {
       let body: Uint8Array | undefined;
       let truncated = false;
       if (method !== 'GET' && method !== 'HEAD') {
-        const read = await readBody(req, maxBodyBytes);
+        const read = await readBodyPrefix(req, maxBodyBytes);
         body = read.bytes;
         truncated = read.truncated;
         headers.delete('content-length');
@@ -125,8 +125,14 @@ function safeHost(host: string | string[] | undefined): string {
   return h && /^[A-Za-z0-9.:[\]-]+$/.test(h) ? h : 'localhost';
 }
 
-/** Reads the body (or what a body parser left), keeping at most `max + 1` bytes: enough to know it is too large. */
-function readBody(req: NodeRequestLike, max: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+/**
+ * Reads the body (or what a body parser left), keeping at most `max + 1` bytes: enough to know it is too
+ * large.
+ */
+function readBodyPrefix(
+  req: NodeRequestLike,
+  max: number,
+): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const parsed = req.body;
   if (parsed !== undefined) {
     const bytes =

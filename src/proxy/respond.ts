@@ -1,5 +1,14 @@
-// Responses the proxy writes itself use the platform's own error envelope (seed 000), so a
-// browser client turns them into the same typed errors as an upstream failure.
+// Responses the proxy writes itself use the platform's own error envelope (`{ success: false,
+// error: { code, message, http_status } }`, as the platform's API overview shows it), so a browser
+// client turns them into the same typed errors as an upstream failure.
+import {
+  APIConnectionError,
+  APITimeoutError,
+  ClientClosedError,
+  InputValidationError,
+  UserAbortError,
+} from '../core/errors.js';
+import type { InternalLogger } from '../core/logger.js';
 import { PROXY_ANSWER_FINAL, PROXY_ANSWER_HEADER } from '../core/proxy-answer.js';
 import type { Redactor } from '../core/redact.js';
 
@@ -41,8 +50,8 @@ export function withSecurityHeaders(response: Response): Response {
 /** The upstream headers a browser may see; everything else (cookies, hop-by-hop, server) stays behind. */
 export const PASS_THROUGH_HEADERS = ['retry-after', 'retry-after-ms', 'x-request-id', 'request-id'];
 
-/** What the pipeline concluded about a failed upstream answer. */
-export interface UpstreamVerdict {
+/** What the pipeline concluded about a failed upstream call. */
+export interface UpstreamOutcome {
   /** True when a billable call may have been carried out (the client's `outcomeUnknown`). */
   outcomeUnknown: boolean;
 }
@@ -56,7 +65,7 @@ export interface UpstreamVerdict {
 export function passThrough(
   upstream: { status: number; headers: Record<string, string>; body: string },
   scrub: Redactor,
-  failure: UpstreamVerdict | undefined,
+  failure: UpstreamOutcome | undefined,
 ): Response {
   const headers: Record<string, string> = {};
   for (const name of PASS_THROUGH_HEADERS) {
@@ -125,4 +134,26 @@ function scrubJson(value: unknown, scrub: Redactor, depth: number): unknown {
     out[scrub(key)] = v;
   }
   return out;
+}
+
+/** The answer to an upstream call that produced no platform answer (abort, close, timeout, network). */
+export function failureResponse(error: unknown, scrub: Redactor, log: InternalLogger): Response {
+  if (error instanceof UserAbortError)
+    return errorResponse(499, 'CLIENT_CLOSED_REQUEST', 'The request was aborted.');
+  if (error instanceof ClientClosedError)
+    return errorResponse(503, 'PROXY_CLOSED', 'The proxy is shutting down.', { outcome_unknown: false });
+  if (error instanceof APITimeoutError) {
+    return errorResponse(504, 'UPSTREAM_TIMEOUT', 'The platform did not answer in time.', {
+      outcome_unknown: error.outcomeUnknown,
+    });
+  }
+  if (error instanceof APIConnectionError) {
+    return errorResponse(502, 'UPSTREAM_UNAVAILABLE', 'The platform could not be reached.', {
+      outcome_unknown: error.outcomeUnknown,
+    });
+  }
+  if (error instanceof InputValidationError) return errorResponse(400, 'VALIDATION_ERROR', error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  log.error(`proxy: upstream call failed: ${scrub(message)}`);
+  return errorResponse(502, 'UPSTREAM_ERROR', 'The platform call failed.');
 }

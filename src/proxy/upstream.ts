@@ -1,9 +1,11 @@
-import { type ClientOptions, VistarkriyaClient } from '../client.js';
+import { closePipeline } from '../core/base-client.js';
 import { APIError } from '../core/errors.js';
 import { interpretPlatform } from '../core/interpret.js';
-import { type CallSpec, type Interpreter, execute } from '../core/pipeline.js';
+import type { InternalLogger } from '../core/logger.js';
+import { type CallSpec, execute } from '../core/pipeline.js';
 import { type Redactor, createScrubber } from '../core/redact.js';
-import type { Signer } from '../signers/types.js';
+import { type PlatformOptions, platformPipeline, routeResolver } from '../platform-api.js';
+import type { Operation } from '../resources/operation.js';
 import type { TransportResponse } from '../transport/types.js';
 
 /** What one forwarded call produced. */
@@ -17,52 +19,58 @@ export interface Forwarded {
 }
 
 /**
- * The proxy's server-side client: an ordinary VistarkriyaClient (same signer, retries, clock-skew
- * correction, timeouts), plus `forward`, which keeps the raw upstream answer so the proxy can pass
- * the platform's envelope and status through unchanged.
+ * The proxy's side of the platform: the same pipeline a VistarkriyaClient runs (signer, retries,
+ * clock-skew correction, timeouts, logger, redaction), built from the same options, composed with
+ * the pipeline's request and response hooks so the raw answer can be passed through unchanged.
  */
-export class UpstreamClient extends VistarkriyaClient {
-  constructor(options: ClientOptions) {
-    super(options);
-  }
-
+export interface Upstream {
+  readonly log: InternalLogger;
+  /** The route an operation is sent to (after `routes` overrides). */
+  routeOf(op: Operation): string;
+  /** Runs one call; never throws (the outcome is in `Forwarded`). */
+  forward(spec: Omit<CallSpec, 'interpret' | 'onRequest' | 'onResponse'>): Promise<Forwarded>;
   /**
    * What the proxy scrubs from an answer before the browser sees it: the signer's secrets (the API
    * secret, the admin code), its keys down to a prefix, and the given signatures, in any case.
    */
-  scrubberFor(signatures: readonly string[]): Redactor {
-    const { secrets = [], keys = [] } = this.pipeline.signer;
-    return createScrubber([...secrets, ...signatures], keys);
-  }
+  scrubberFor(signatures: readonly string[]): Redactor;
+  close(): Promise<void>;
+}
 
-  async forward(spec: Omit<CallSpec, 'interpret'>): Promise<Forwarded> {
-    const signatures: string[] = [];
-    let last: TransportResponse | undefined;
-    const base = this.pipeline.signer;
-    // Wraps the signer for this call only: records the signatures it produces, and forgets the
-    // previous attempt's answer so a later transport failure is never paired with a stale body.
-    const recording: Signer = {
-      ...base,
-      sign: async (input) => {
-        last = undefined;
-        const result = await base.sign(input);
-        for (const [name, value] of Object.entries(result.headers)) {
-          if (name.toLowerCase() === 'x-signature' || name.toLowerCase() === 'authorization')
-            signatures.push(value);
-        }
-        return result;
-      },
-    };
-    const interpret: Interpreter = (response) => {
-      last = response;
-      const verdict = interpretPlatform(response);
-      return verdict.ok ? { ok: true, value: undefined } : verdict;
-    };
-    try {
-      await execute({ ...this.pipeline, signer: recording }, { ...spec, interpret });
-      return { response: last, error: undefined, signatures };
-    } catch (error) {
-      return { response: error instanceof APIError ? last : undefined, error, signatures };
-    }
-  }
+export function createUpstream(options: PlatformOptions): Upstream {
+  const pipeline = platformPipeline(options, 'createProxyHandler');
+  const { signer } = pipeline;
+  return {
+    log: pipeline.log,
+    routeOf: routeResolver(options.routes),
+    scrubberFor: (signatures) =>
+      createScrubber([...(signer.secrets ?? []), ...signatures], signer.keys ?? []),
+    close: () => closePipeline(pipeline),
+    async forward(spec) {
+      const signatures: string[] = [];
+      let last: TransportResponse | undefined;
+      const call: CallSpec = {
+        ...spec,
+        interpret: interpretPlatform,
+        // A new attempt forgets the previous answer, so a later transport failure is never
+        // paired with a stale body.
+        onRequest: (request) => {
+          last = undefined;
+          for (const name in request.headers) {
+            const lower = name.toLowerCase();
+            if (lower === 'x-signature' || lower === 'authorization') signatures.push(request.headers[name]!);
+          }
+        },
+        onResponse: (response) => {
+          last = response;
+        },
+      };
+      try {
+        await execute(pipeline, call);
+        return { response: last, error: undefined, signatures };
+      } catch (error) {
+        return { response: error instanceof APIError ? last : undefined, error, signatures };
+      }
+    },
+  };
 }

@@ -1,10 +1,10 @@
-import type { RequestOptions } from '../client.js';
-import { defineOperation } from './operation.js';
+import type { RequestOptions } from '../core/request.js';
+import { PAGING_QUERY, defineOperation } from './operation.js';
 import type { Page, PagePromise } from './paging.js';
 import { APIResource, runList } from './runner.js';
 import type { B2CCreateCustomerParams, B2CCustomerListParams, B2COrderListParams } from './schemas.js';
 
-/** One B2C customer. Field names inferred: no seed documents them. */
+/** One B2C customer. Field names inferred: the platform's documents show none of them. */
 export interface B2CCustomer {
   name?: string;
   mobile?: string;
@@ -26,6 +26,7 @@ export const b2cOperations = {
     retry: 'read',
     schema: 'b2c.customers',
     paged: true,
+    query: PAGING_QUERY,
   }),
   createCustomer: defineOperation<B2CCreateCustomerParams, B2CCustomer>({
     id: 'b2c.createCustomer',
@@ -41,6 +42,7 @@ export const b2cOperations = {
     retry: 'read',
     schema: 'b2c.orders',
     paged: true,
+    query: PAGING_QUERY,
   }),
 } as const;
 

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '../client.js';
-import { defineOperation } from './operation.js';
+import type { RequestOptions } from '../core/request.js';
+import { PAGING_QUERY, defineOperation } from './operation.js';
 import type { Page, PagePromise } from './paging.js';
 import { APIResource, runList } from './runner.js';
 import type { CibilFetchParams, CibilReportListParams, CibilStatusParams } from './schemas.js';
@@ -10,15 +10,15 @@ export interface CibilReport {
 }
 
 /**
- * Answer of `cibil.fetch`; `report_id` is what `cibil.status` takes. Field names inferred: no seed
- * documents them.
+ * Answer of `cibil.fetch`; `report_id` is what `cibil.status` takes. Field names inferred: the platform's
+ * documents show none of them.
  */
 export interface CibilFetchResult {
   report_id?: string;
   [key: string]: unknown;
 }
 
-/** Answer of `cibil.status`. Field names inferred: no seed documents them. */
+/** Answer of `cibil.status`. Field names inferred: the platform's documents show none of them. */
 export interface CibilStatus {
   report_id?: string;
   status?: string;
@@ -34,6 +34,7 @@ export const cibilOperations = {
     retry: 'read',
     schema: 'cibil.reports',
     paged: true,
+    query: PAGING_QUERY,
   }),
   fetch: defineOperation<CibilFetchParams, CibilFetchResult>({
     id: 'cibil.fetch',

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '../client.js';
-import { defineOperation } from './operation.js';
+import type { RequestOptions } from '../core/request.js';
+import { PAGING_QUERY, defineOperation } from './operation.js';
 import type { Page, PagePromise } from './paging.js';
 import { APIResource, runList } from './runner.js';
 import type { KamaoEarningListParams, KamaoPayoutListParams, KamaoReportParams } from './schemas.js';
@@ -28,6 +28,7 @@ export const kamaoOperations = {
     retry: 'read',
     schema: 'kamao.earnings',
     paged: true,
+    query: PAGING_QUERY,
   }),
   payouts: defineOperation<KamaoPayoutListParams, Page<KamaoPayout>>({
     id: 'kamao.payouts',
@@ -36,6 +37,7 @@ export const kamaoOperations = {
     retry: 'read',
     schema: 'kamao.payouts',
     paged: true,
+    query: PAGING_QUERY,
   }),
   reports: defineOperation<KamaoReportParams, KamaoReport>({
     id: 'kamao.reports',

@@ -1,5 +1,5 @@
-import type { RequestOptions } from '../client.js';
-import { defineOperation } from './operation.js';
+import type { RequestOptions } from '../core/request.js';
+import { PAGING_QUERY, defineOperation } from './operation.js';
 import type { Page, PagePromise } from './paging.js';
 import { APIResource, runList } from './runner.js';
 import type { MarketplaceOrderParams, MarketplaceProductListParams } from './schemas.js';
@@ -34,6 +34,7 @@ export const marketplaceOperations = {
     retry: 'read',
     schema: 'marketplace.products',
     paged: true,
+    query: PAGING_QUERY,
   }),
   order: defineOperation<MarketplaceOrderParams, MarketplaceOrder>({
     id: 'marketplace.order',

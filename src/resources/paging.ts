@@ -1,4 +1,7 @@
-/** Paging information of a list answer (`data.pagination`). Field names inferred: no seed documents them. */
+/**
+ * Paging information of a list answer (`data.pagination`). Field names inferred: the platform's documents
+ * show none of them.
+ */
 export interface Pagination {
   /** 1-based page number of this answer. */
   page: number;
@@ -10,7 +13,7 @@ export interface Pagination {
 
 /**
  * One page of a list: `{ items, pagination }` plus any field the platform adds. The shape is
- * inferred (no seed shows a list); another shape is returned as it comes.
+ * inferred (the platform's documents show no list); another shape is returned as it comes.
  */
 export interface Page<T> {
   items: T[];

@@ -18,17 +18,7 @@ export const OPERATIONS: readonly Operation[] = [
 
 const BY_ID = new Map(OPERATIONS.map((op) => [op.id, op]));
 
-/** The operation with this id (e.g. `verify.pan`), or undefined. */
+/** The operation with this id (e.g. `verify.pan`), or undefined (the bulk runner looks rows up by id). */
 export function getOperation(id: string): Operation | undefined {
   return BY_ID.get(id);
-}
-
-/**
- * The operation served at a default route, e.g. `findOperationByRoute('POST', '/api/v1/verify/pan')`.
- * A query string and a trailing slash are ignored; the method is case-insensitive.
- */
-export function findOperationByRoute(method: string, path: string): Operation | undefined {
-  const m = method.toUpperCase();
-  const p = path.split('?')[0]!.replace(/(.)\/+$/, '$1');
-  return OPERATIONS.find((op) => op.method === m && op.path === p);
 }

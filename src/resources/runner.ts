@@ -1,4 +1,4 @@
-import type { RequestOptions } from '../client.js';
+import type { RequestOptions } from '../core/request.js';
 import type { Operation } from './operation.js';
 import { type Page, PagePromise } from './paging.js';
 

@@ -1,7 +1,7 @@
 // The web build's `parseOperationInput`: the same rules, issues and normalised output as the zod
 // schemas in schemas.ts, written as plain functions so a browser bundle does not carry zod
-// (~7 kB gzip of the 12 kB budget). The web build swaps schemas.ts for this file (see
-// scripts/web-platform.mjs); test/schemas-web.test.ts proves both agree on every operation.
+// (~7 kB gzip). The web build of `#platform/schemas` (package.json `imports`) and of
+// `#platform/input-parser` use it; test/schemas-web.test.ts proves both agree on every operation.
 import { InputValidationError, type ValidationIssue } from '../core/errors.js';
 import { aadhaarProblem, normalizeAadhaar } from '../validators/aadhaar.js';
 import { dateProblem, isoDateProblem } from '../validators/date.js';

@@ -1,7 +1,7 @@
-// Input schemas per operation (zod/mini). Loaded lazily by the client on first use, so
-// `import 'vistarkriya'` never pays for zod. Resource files import only *types* from here.
-// Where the field names come from: seed 000 shows one body, `{"pan":"ABCDE1234F"}`; every other
-// field here is the SDK's reading of the platform (README, "Where the names come from").
+// Input schemas per operation (zod/mini). Loaded lazily by the client on first use, so `import 'vistarkriya'`
+// never pays for zod. Resource files import only *types* from here. Where the field names come from: the
+// platform's API overview shows one body, `{"pan":"ABCDE1234F"}`; every other field here is the SDK's reading
+// of the platform (README, "Where the names come from").
 import * as z from 'zod/mini';
 import {
   aadhaarSchema,
@@ -117,37 +117,37 @@ export const b2cCreateCustomerParams = z.looseObject({
 /** `GET /b2c/orders` query. */
 export const b2cOrderListParams = z.looseObject({ ...paging, customer_id: z.optional(id) });
 
-/** Query of `vk.wallet.core.transactions()` (field names inferred, not from the seeds). */
+/** Query of `vk.wallet.core.transactions()` (field names inferred, not from the platform's documents). */
 export type WalletTransactionListParams = z.input<typeof walletTransactionListParams>;
-/** Query of `vk.cibil.reports()` (field names inferred, not from the seeds). */
+/** Query of `vk.cibil.reports()` (field names inferred, not from the platform's documents). */
 export type CibilReportListParams = z.input<typeof cibilReportListParams>;
-/** Body of `vk.cibil.fetch()` (field names inferred, not from the seeds). */
+/** Body of `vk.cibil.fetch()` (field names inferred, not from the platform's documents). */
 export type CibilFetchParams = z.input<typeof cibilFetchParams>;
-/** Query of `vk.cibil.status()` (field names inferred, not from the seeds). */
+/** Query of `vk.cibil.status()` (field names inferred, not from the platform's documents). */
 export type CibilStatusParams = z.input<typeof cibilStatusParams>;
-/** Body of `vk.verify.pan()`. `pan` is seed 000's; `name` and `dob` are inferred. */
+/** Body of `vk.verify.pan()`. `pan` is the platform's API overview's; `name` and `dob` are inferred. */
 export type VerifyPanParams = z.input<typeof verifyPanParams>;
-/** Body of `vk.verify.aadhaar()` (field names inferred, not from the seeds). */
+/** Body of `vk.verify.aadhaar()` (field names inferred, not from the platform's documents). */
 export type VerifyAadhaarParams = z.input<typeof verifyAadhaarParams>;
-/** Body of `vk.verify.bank()` (field names inferred, not from the seeds). */
+/** Body of `vk.verify.bank()` (field names inferred, not from the platform's documents). */
 export type VerifyBankParams = z.input<typeof verifyBankParams>;
-/** Body of `vk.verify.gst()` (field names inferred, not from the seeds). */
+/** Body of `vk.verify.gst()` (field names inferred, not from the platform's documents). */
 export type VerifyGstParams = z.input<typeof verifyGstParams>;
-/** Query of `vk.marketplace.products()` (field names inferred, not from the seeds). */
+/** Query of `vk.marketplace.products()` (field names inferred, not from the platform's documents). */
 export type MarketplaceProductListParams = z.input<typeof marketplaceProductListParams>;
-/** Body of `vk.marketplace.order()` (field names inferred, not from the seeds). */
+/** Body of `vk.marketplace.order()` (field names inferred, not from the platform's documents). */
 export type MarketplaceOrderParams = z.input<typeof marketplaceOrderParams>;
-/** Query of `vk.kamao.earnings()` (field names inferred, not from the seeds). */
+/** Query of `vk.kamao.earnings()` (field names inferred, not from the platform's documents). */
 export type KamaoEarningListParams = z.input<typeof kamaoEarningListParams>;
-/** Query of `vk.kamao.payouts()` (field names inferred, not from the seeds). */
+/** Query of `vk.kamao.payouts()` (field names inferred, not from the platform's documents). */
 export type KamaoPayoutListParams = z.input<typeof kamaoPayoutListParams>;
-/** Query of `vk.kamao.reports()` (field names inferred, not from the seeds). */
+/** Query of `vk.kamao.reports()` (field names inferred, not from the platform's documents). */
 export type KamaoReportParams = z.input<typeof kamaoReportParams>;
-/** Query of `vk.b2c.customers()` (field names inferred, not from the seeds). */
+/** Query of `vk.b2c.customers()` (field names inferred, not from the platform's documents). */
 export type B2CCustomerListParams = z.input<typeof b2cCustomerListParams>;
-/** Body of `vk.b2c.createCustomer()` (field names inferred, not from the seeds). */
+/** Body of `vk.b2c.createCustomer()` (field names inferred, not from the platform's documents). */
 export type B2CCreateCustomerParams = z.input<typeof b2cCreateCustomerParams>;
-/** Query of `vk.b2c.orders()` (field names inferred, not from the seeds). */
+/** Query of `vk.b2c.orders()` (field names inferred, not from the platform's documents). */
 export type B2COrderListParams = z.input<typeof b2cOrderListParams>;
 
 /** Input schema per operation id (`Operation.schema`). Operations without input have none. */

@@ -1,4 +1,4 @@
-import type { RequestOptions } from '../client.js';
+import type { RequestOptions } from '../core/request.js';
 import { defineOperation } from './operation.js';
 import { APIResource } from './runner.js';
 import type { VerifyAadhaarParams, VerifyBankParams, VerifyGstParams, VerifyPanParams } from './schemas.js';
@@ -9,8 +9,9 @@ export interface VerifyServiceCatalog {
 }
 
 /**
- * Answer of `verify.pan`. Field names inferred: no seed documents them (the route and the `pan`
- * input are seed 000's). A field not listed is still there through the index signature.
+ * Answer of `verify.pan`. Field names inferred: the platform's documents show none of them (the route and the
+ * `pan` input are the platform's API overview's). A field not listed is still there through the index
+ * signature.
  */
 export interface PanVerification {
   verification_id: string;
@@ -19,14 +20,14 @@ export interface PanVerification {
   /** Present when a `name` was sent. */
   name_match?: boolean;
   registered_name?: string;
-  /** Holder type, e.g. `IND`, `COM` (seed 003, Table 1). */
+  /** Holder type, e.g. `IND`, `COM` ("Table 1: PAN Type Info" of the Veri5 API document). */
   pan_type?: string;
   [key: string]: unknown;
 }
 
 /**
- * Answer of `verify.aadhaar`. The full number never comes back. Field names inferred: no seed
- * documents them.
+ * Answer of `verify.aadhaar`. The full number never comes back. Field names inferred: the
+ * platform's documents show none of them.
  */
 export interface AadhaarVerification {
   verification_id: string;
@@ -39,7 +40,7 @@ export interface AadhaarVerification {
   [key: string]: unknown;
 }
 
-/** Answer of `verify.bank`. Field names inferred: no seed documents them. */
+/** Answer of `verify.bank`. Field names inferred: the platform's documents show none of them. */
 export interface BankVerification {
   verification_id: string;
   status: 'VALID' | 'INVALID' | 'NAME_MISMATCH';
@@ -51,8 +52,9 @@ export interface BankVerification {
 }
 
 /**
- * Answer of `verify.gst`. Field names inferred: no seed documents them. The route is inferred too
- * (the platform's route list has no GST entry): set `routes: { 'verify.gst': … }` if yours differs.
+ * Answer of `verify.gst`. Field names inferred: the platform's documents show none of them. The route is
+ * inferred too (the platform's route list has no GST entry): set `routes: { 'verify.gst': … }` if yours
+ * differs.
  */
 export interface GstVerification {
   verification_id: string;
@@ -133,8 +135,8 @@ export class Verify extends APIResource {
   }
 
   /**
-   * `POST /api/v1/verify/gst` (billable). The GSTIN's check character is verified first. The route
-   * and fields are the SDK's reading (no seed lists them): override with `routes` or `vk.request()`.
+   * `POST /api/v1/verify/gst` (billable). The GSTIN's check character is verified first. The route and fields
+   * are the SDK's reading (the platform's documents list none): override with `routes` or `vk.request()`.
    */
   gst(params: VerifyGstParams, options?: RequestOptions): Promise<GstVerification> {
     return this._client._run(verifyOperations.gst, params, options);

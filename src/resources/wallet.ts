@@ -1,10 +1,10 @@
-import type { RequestOptions } from '../client.js';
-import { defineOperation } from './operation.js';
+import type { RequestOptions } from '../core/request.js';
+import { PAGING_QUERY, defineOperation } from './operation.js';
 import type { Page, PagePromise } from './paging.js';
 import { APIResource, runList } from './runner.js';
 import type { WalletTransactionListParams } from './schemas.js';
 
-/** A wallet balance, as seed 000 documents it: `{ balance, currency, last_updated }`. */
+/** A wallet balance, as the platform's API overview shows it: `{ balance, currency, last_updated }`. */
 export interface WalletBalance {
   /** Amount in `currency` (rupees, not paise), e.g. `15420.5`. */
   balance: number;
@@ -35,6 +35,7 @@ export const walletOperations = {
     retry: 'read',
     schema: 'wallet.core.transactions',
     paged: true,
+    query: PAGING_QUERY,
   }),
   pipelineBalance: defineOperation<undefined, WalletBalance>({
     id: 'wallet.pipeline.balance',

@@ -28,13 +28,13 @@ export function openLegacyStringToSign(input: SignInput): string {
 }
 
 /**
- * Open "Authentication [Deprecated]" signing (seed 004):
+ * Open "Authentication [Deprecated]" signing (the Open signing page):
  * `Authorization: Bearer ACCESS_KEY:hex(HMAC-SHA256(secret, strip(timestamp + METHOD + body)))`
  * with `X-O-Timestamp`. The body sent keeps its whitespace; only the prehash is stripped.
  *
- * The timestamp is Unix **seconds**. Seed 004 calls it only "The timestamp of your request"; seconds
- * is the SDK's reading (the unit of the platform's `X-Timestamp`). If your server wants
- * milliseconds, scale it before signing: header and prehash then both carry it:
+ * The timestamp is Unix **seconds**. The Open signing page calls it only "The timestamp of your request";
+ * seconds is the SDK's reading (the unit of the platform's `X-Timestamp`). If your server wants milliseconds,
+ * scale it before signing: header and prehash then both carry it:
  * `const s = openLegacySigner(keys); const ms = { ...s, sign: (i) => s.sign({ ...i, timestamp: i.timestamp * 1000 }) };`
  */
 export function openLegacySigner(options: OpenLegacySignerOptions): Signer {

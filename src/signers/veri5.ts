@@ -20,7 +20,10 @@ export interface Veri5SignerOptions {
   beforeHash?: (body: Record<string, unknown>, input: SignInput) => void;
 }
 
-/** Veri5 hash (seed 003, Appendix E): lower-case hex SHA-256 of the fields joined by `|`. */
+/**
+ * Veri5 hash (the Veri5 API document, "Appendix E: Hash Generation"): lower-case hex SHA-256 of the fields
+ * joined by `|`.
+ */
 export async function veri5Hash(fields: readonly string[]): Promise<string> {
   return crypto.sha256Hex(fields.join('|'));
 }

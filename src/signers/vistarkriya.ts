@@ -11,7 +11,10 @@ export interface VistarkriyaSignerOptions {
   adminCodeHeader?: 'X-Admin-Code' | 'X-Tenant-Code' | (string & {});
 }
 
-/** The exact string the platform signs: `timestamp + METHOD + target + body` (seed 000). */
+/**
+ * The exact string the platform signs: `timestamp + METHOD + target + body`. The platform's API
+ * overview: `Signature = HMAC-SHA256( timestamp + method + endpoint + body, api_secret )`.
+ */
 export function vistarkriyaStringToSign(input: SignInput): string {
   return input.timestamp + input.method + input.target + input.body;
 }

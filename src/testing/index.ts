@@ -22,7 +22,7 @@
  * @module
  */
 import { type HttpHandler, http } from 'msw';
-import { DEFAULT_BASE_URL } from '../client.js';
+import { DEFAULT_BASE_URL } from '../platform-api.js';
 import { ConfigurationError } from '../core/errors.js';
 import { type WebSandbox, createSandbox } from '../sandbox/core.js';
 import type { SandboxCoreOptions } from '../sandbox/types.js';

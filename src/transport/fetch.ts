@@ -1,6 +1,6 @@
 import { ClientClosedError } from '../core/errors.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
-import { readCapped } from './read-capped.js';
+import { readAtMost } from './read-at-most.js';
 import { TransportError, classifyNetworkError } from './types.js';
 
 /** Any `fetch`-compatible function (the global one, undici's, node-fetch, an instrumented wrapper). */
@@ -47,7 +47,7 @@ export class FetchTransport implements Transport {
     }
     let bytes: Uint8Array | undefined;
     try {
-      bytes = await readCapped(res.body, req.maxResponseBytes);
+      bytes = await readAtMost(res.body, req.maxResponseBytes);
     } catch (err) {
       throw classifyNetworkError(err, req.signal);
     }

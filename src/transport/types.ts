@@ -1,4 +1,5 @@
-import { tlsHandshakeFailed } from './tls-failure.js';
+import { errorCodeOf } from '../core/error-cause.js';
+import { tlsHandshakeFailed } from '#platform/tls-failure';
 
 /** One HTTP request as the pipeline hands it to a {@link Transport}: signed, serialised, final. */
 export interface TransportRequest {
@@ -81,16 +82,6 @@ export interface Transport {
 const NOT_SENT =
   /^(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
-function codeOf(err: unknown): string | undefined {
-  let c: unknown = err;
-  for (let i = 0; c && i < 4; i++) {
-    const code = (c as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    c = (c as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 // Local argument errors: raised before any byte is written.
 const INVALID_REQUEST_CODES = new Set([
   'UND_ERR_INVALID_ARG',
@@ -105,7 +96,7 @@ const INVALID_REQUEST_CODES = new Set([
 export function classifyNetworkError(err: unknown, signal: { readonly aborted: boolean }): TransportError {
   if (err instanceof TransportError) return err;
   if (signal.aborted) return new TransportError('aborted', 'Request was aborted.', undefined, { cause: err });
-  const code = codeOf(err);
+  const code = errorCodeOf(err);
   const detail = code ? ` (${code})` : '';
   if (code && INVALID_REQUEST_CODES.has(code)) {
     return new TransportError(

@@ -64,7 +64,7 @@ export class UndiciTransport implements Transport {
     const dispatcher = d instanceof Promise ? await d : d;
     // Closed while undici was loading: the Agent is being closed, nothing was sent.
     if (this.closed) throw new ClientClosedError();
-    // The EventEmitter-shaped abort state when the pipeline gives one (see core/call-abort.ts).
+    // The EventEmitter-shaped abort state when the pipeline gives one (see core/call-abort-node.ts).
     const signal = (req.abortSource ?? req.signal) as AbortSignal;
     const split = splitStableUrl(req.url);
     let res: Awaited<ReturnType<UndiciModule['request']>>;
@@ -103,7 +103,7 @@ export class UndiciTransport implements Transport {
       body =
         declared !== undefined
           ? await res.body.text()
-          : await readCapped(res.body, req.maxResponseBytes, res.statusCode);
+          : await readTextWithinLimit(res.body, req.maxResponseBytes, res.statusCode);
     } catch (err) {
       // `signal`, not `req.signal`: with `usesAbortSource` the latter is unset.
       throw classifyNetworkError(err, signal);
@@ -175,7 +175,8 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
-async function readCapped(
+/** The body as UTF-8 text; throws a `too-large` TransportError as soon as it passes `limit` bytes. */
+async function readTextWithinLimit(
   body: AsyncIterable<Uint8Array> & { destroy(): unknown },
   limit: number,
   status: number,

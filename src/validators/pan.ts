@@ -1,9 +1,9 @@
 import { normalizeAsciiCode } from './ascii.js';
 
 /**
- * The 4th character of a PAN is the holder type (seed 003, Table 1): P individual,
- * C company, H HUF, A AOP, B BOI, G government, J artificial juridical person,
- * L local authority, F firm, T trust.
+ * The 4th character of a PAN is the holder type (the Veri5 API document, "Table 1: PAN Type
+ * Info"): P individual, C company, H HUF, A AOP, B BOI, G government, J artificial juridical
+ * person, L local authority, F firm, T trust.
  */
 export const PAN_HOLDER_TYPES = 'PCHABGJLFT';
 
@@ -29,9 +29,9 @@ export function panProblem(pan: string, strict = false): 'format' | 'holder_type
 
 /**
  * True for a well-formed PAN: 5 letters, 4 digits, 1 letter (`AAAAA9999A`, ASCII only). Case and
- * surrounding whitespace are ignored. The 4th character is not checked (seed 000's own example,
- * `ABCDE1234F`, is valid) unless you opt in with `{ strict: true }`, which also requires a known
- * holder type (see {@link panHolderType}).
+ * surrounding whitespace are ignored. The 4th character is not checked (the example the
+ * platform's API overview signs, `ABCDE1234F`, is valid) unless you opt in with `{ strict: true }`,
+ * which also requires a known holder type (see {@link panHolderType}).
  * @example isValidPan('ABCDE1234F') // true
  * @example isValidPan('ABCDE1234F', { strict: true }) // false: D is not a holder type
  */
@@ -40,8 +40,9 @@ export function isValidPan(value: unknown, options: { strict?: boolean } = {}): 
 }
 
 /**
- * Seed 003, Table 1 names the holder types (`pan_type`); the letter each is written with is the
- * Income Tax Department's published convention, not a seed's. So it informs, it never refuses.
+ * The Veri5 API document ("Table 1: PAN Type Info") names the holder types (`pan_type`); the letter
+ * each is written with is the Income Tax Department's published convention, not the document's.
+ * So it informs, it never refuses.
  */
 const HOLDER_TYPE_BY_LETTER: Readonly<Record<string, PanHolderType>> = {
   P: 'IND',
@@ -56,7 +57,7 @@ const HOLDER_TYPE_BY_LETTER: Readonly<Record<string, PanHolderType>> = {
   T: 'TST',
 };
 
-/** A PAN holder type as Veri5's `pan_type` names it (seed 003, Table 1). */
+/** A PAN holder type as Veri5's `pan_type` names it (the Veri5 API document, "Table 1: PAN Type Info"). */
 export type PanHolderType = 'IND' | 'HUF' | 'AOP' | 'BOI' | 'COM' | 'GOV' | 'AJP' | 'LOA' | 'FIR' | 'TST';
 
 /** @internal Every holder type, in Table 1's order. */

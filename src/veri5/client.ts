@@ -1,8 +1,8 @@
-import { type RequestOptions, serializeBody } from '../client.js';
-import { BaseClient } from '../core/base-client.js';
+import { BaseClient, createPipeline } from '../core/base-client.js';
 import { ConfigurationError, InputValidationError, VistarkriyaError } from '../core/errors.js';
-import type { Interpreter } from '../core/pipeline.js';
+import type { Interpreter } from '../core/failure.js';
 import { checkNumericOptions, requireCredentials, splitBaseURL } from '../core/options.js';
+import { type RequestOptions, serializeBody } from '../core/request.js';
 import { isBrowser, readEnv } from '../platform/runtime.js';
 import { type Signer, veri5Signer } from '../signers/index.js';
 import { RECOMMENDED_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, checkDocument } from './document.js';
@@ -39,13 +39,16 @@ import {
   requireText,
 } from './validate.js';
 
-/** Seed 003, §2.1. */
+/** The Veri5 API document, "2.1 Hostname". */
 export const VERI5_HOSTS = {
   sandbox: 'https://sandbox.veri5digital.com',
   production: 'https://prod.veri5digital.com',
 } as const;
 
-/** Default routes (CONTRACTS.md; the seed leaves the bank URL blank, so that one is our choice). */
+/**
+ * Default routes: the Veri5 API document's, except `bankVerification`, whose URL it leaves blank
+ * (that route is the SDK's choice; override it with `routes`).
+ */
 export const VERI5_DEFAULT_ROUTES: Readonly<Record<Veri5Route, string>> = {
   verifyUserIdDoc: '/service/api/1.0/verifyUserIdDoc',
   fetchPanDetails: '/service/api/1.0/fetchPanDetails',
@@ -127,7 +130,7 @@ function withUniqueRequestNo(err: unknown, uniqueRequestNo: string): unknown {
 }
 
 /**
- * Client for Khosla Labs Veri5 (seed 003): PAN, Aadhaar, GSTIN and bank account verification.
+ * Client for Khosla Labs Veri5 (the Veri5 API document): PAN, Aadhaar, GSTIN and bank account verification.
  * It builds Veri5's `headers` envelope (fresh numeric `stan` and `transmission_datetime` on
  * every attempt), hashes the hashed calls with your salt (which never leaves the process),
  * validates inputs before sending, and shares the SDK's transport, retries, timeouts, logging,
@@ -153,7 +156,7 @@ export class Veri5Client extends BaseClient {
 
   constructor(options: Veri5ClientOptions = {}) {
     const prepared = prepare(options);
-    super({ ...options, baseURL: prepared.baseURL }, prepared.signer, prepared.baseURL);
+    super(createPipeline({ ...options, baseURL: prepared.baseURL }, prepared.signer, prepared.baseURL));
     this.clientCode = prepared.clientCode;
     this.environment = prepared.environment;
     this.routes = prepared.routes;
@@ -296,12 +299,12 @@ export class Veri5Client extends BaseClient {
   }
 
   /**
-   * Verifies a bank account by penny drop (seed §3.4: an IMPS transfer of `amount`, default ₹1.00).
-   * `uniqueRequestNo` (seed §3.4.1: "Has to be unique for every request") is generated for each call
-   * unless you pass one, and returned with the result. The request is sent at most once to a server
-   * that could read it: after any answer (4002, a 5xx, even a 429) or a connection lost after
-   * sending, the error says whether the outcome is unknown (`outcomeUnknown`) and carries the
-   * `uniqueRequestNo` that was sent, so you can reconcile before calling again (which sends a new
+   * Verifies a bank account by penny drop (the Veri5 API document, "3.4 API : bankVerification": an IMPS
+   * transfer of `amount`, default ₹1.00). `uniqueRequestNo` ("3.4.1 Request Payload": "Has to be unique for
+   * every request") is generated for each call unless you pass one, and returned with the result. The request
+   * is sent at most once to a server that could read it: after any answer (4002, a 5xx, even a 429) or a
+   * connection lost after sending, the error says whether the outcome is unknown (`outcomeUnknown`) and
+   * carries the `uniqueRequestNo` that was sent, so you can reconcile before calling again (which sends a new
    * number). Only a request that never left (connection refused) is re-sent automatically.
    */
   async verifyBankAccount(

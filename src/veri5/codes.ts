@@ -1,4 +1,4 @@
-import type { Verdict } from '../core/retry.js';
+import type { Retryability } from '../core/retry.js';
 import {
   Veri5AuthenticationError,
   type Veri5Error,
@@ -21,30 +21,26 @@ export type Veri5CodeInfo =
   /** The call worked and the answer is "no": returned as `{ status: 'FAIL', code, message }`. */
   | { kind: 'result'; message: string; source: string }
   /**
-   * The call itself failed: thrown as `errorClass`. `retryable` only where the seed's wording says
-   * the check was not done ("Service Not Available", "website not reachable"): those are retried
+   * The call itself failed: thrown as `errorClass`. `retryable` only where the Veri5 API document's wording
+   * says the check was not done ("Service Not Available", "website not reachable"): those are retried
    * automatically, except on the penny drop (see `neverResentOnceAnswered`).
    */
   | { kind: 'error'; errorClass: Veri5ErrorClass; retryable: boolean; message: string; source: string };
 
 const success = (message: string, source: string): Veri5CodeInfo => ({ kind: 'success', message, source });
 const result = (message: string, source: string): Veri5CodeInfo => ({ kind: 'result', message, source });
-const error = (
-  errorClass: Veri5ErrorClass,
-  message: string,
-  source: string,
-  retryable = false,
-): Veri5CodeInfo => ({
+// Retryable exactly when Veri5 says the check was not done: the service-unavailable codes.
+const error = (errorClass: Veri5ErrorClass, message: string, source: string): Veri5CodeInfo => ({
   kind: 'error',
   errorClass,
-  retryable,
+  retryable: errorClass === Veri5ServiceUnavailableError,
   message,
   source,
 });
 
 /**
- * Every code in seed 003 (Tables 2–6, Appendix B), as data. A code not listed here is thrown as a
- * plain `Veri5Error`: an unknown code is never mistaken for a verification result.
+ * Every code in the Veri5 API document (Tables 2–6, "Appendix B : Error Codes"), as data. A code not listed
+ * here is thrown as a plain `Veri5Error`: an unknown code is never mistaken for a verification result.
  */
 // Built by one call marked pure, so a bundle that never uses Veri5 drops the table and the error
 // classes it references (a browser app importing only VistarkriyaClient).
@@ -57,7 +53,7 @@ export const VERI5_CODES: Readonly<Record<string, Veri5CodeInfo>> = /* @__PURE__
   '400101': result('PAN and DOB match, but the name is incorrect.', 'Table 2'),
   '400102': result('PAN format is correct but PAN or Name or DOB is incorrect.', 'Table 2'),
   '400103': result('Invalid PAN', 'Table 2'),
-  '410007': error(Veri5ServiceUnavailableError, 'Verification Service Not Available.', 'Table 2', true),
+  '410007': error(Veri5ServiceUnavailableError, 'Verification Service Not Available.', 'Table 2'),
   '400099': error(Veri5UnknownError, 'Unknown Error Occurred. Please try after some time.', 'Table 2'),
 
   // Table 3: fetchPanDetails.
@@ -71,7 +67,7 @@ export const VERI5_CODES: Readonly<Record<string, Veri5CodeInfo>> = /* @__PURE__
   '400301': result('Aadhaar number is not present.', 'Table 4'),
   '400302': result('Verification is not complete. Please Try again.', 'Table 4'),
   '400303': result('Not a valid Aadhaar number.', 'Table 4'),
-  '400304': error(Veri5ServiceUnavailableError, 'UIDAI website not reachable.', 'Table 4', true),
+  '400304': error(Veri5ServiceUnavailableError, 'UIDAI website not reachable.', 'Table 4'),
   '333': error(Veri5UnknownError, 'Unexpected Error Occurred.', 'Table 4, Appendix B'),
 
   // Table 5: bank account verification (penny drop). 4002 says "Caused due to Internal Error", not
@@ -109,17 +105,17 @@ export const VERI5_CODES: Readonly<Record<string, Veri5CodeInfo>> = /* @__PURE__
   '410014': error(Veri5InputError, 'Epic number format is invalid.', 'Appendix B'),
 }))();
 
-/** Looks a code up in the table (`undefined` for a code the seed does not document). */
+/** Looks a code up in the table (`undefined` for a code the Veri5 API document does not list). */
 export function veri5CodeInfo(code: string): Veri5CodeInfo | undefined {
   return Object.hasOwn(VERI5_CODES, code) ? VERI5_CODES[code] : undefined;
 }
 
 /**
- * The pipeline's retry verdict for an error code: service-unavailable codes are `safe` (Veri5 did
+ * Whether a failure with this code may be re-sent: service-unavailable codes are `safe` (Veri5 did
  * nothing, so even billable calls retry), unknown errors are `ambiguous` (the call may have been
  * billed), everything else is `final`.
  */
-export function verdictForCode(info: Veri5CodeInfo | undefined): Verdict {
+export function retryabilityOfCode(info: Veri5CodeInfo | undefined): Retryability {
   if (info?.kind !== 'error') return 'final';
   if (info.retryable) return 'safe';
   return info.errorClass === Veri5UnknownError ? 'ambiguous' : 'final';

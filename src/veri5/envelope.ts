@@ -1,6 +1,9 @@
 import type { SignInput } from '../signers/types.js';
 
-/** The `headers` object of every Veri5 envelope (seed 003, Appendix A). All values are strings. */
+/**
+ * The `headers` object of every Veri5 envelope (the Veri5 API document, "Appendix A: Request Header Field
+ * Details"). All values are strings.
+ */
 export interface Veri5EnvelopeHeaders {
   client_code: string;
   sub_client_code: string;
@@ -28,9 +31,9 @@ export type Veri5EnvelopeDefaults = Partial<
 >;
 
 /**
- * Defaults: the seed's sample payloads (`operation_mode: SELF`, `location: NA`, empty channel and
- * client IP), with `DEFAULT` for the mandatory fields whose Appendix A row allows it
- * (actor_type, user_handle_type, user_handle_value, run_mode) instead of the samples' empty strings.
+ * Defaults: the Veri5 API document's sample payloads (`operation_mode: SELF`, `location: NA`, empty channel
+ * and client IP), with `DEFAULT` for the mandatory fields whose Appendix A row allows it (actor_type,
+ * user_handle_type, user_handle_value, run_mode) instead of the samples' empty strings.
  */
 export const ENVELOPE_DEFAULTS: Required<Veri5EnvelopeDefaults> = {
   sub_client_code: '',
@@ -79,10 +82,10 @@ function randomStanStart(): number {
 }
 
 /**
- * The System Trace Number of seed 003, Appendix A: "A unique number generated per request by the
- * client" (the samples write `"<a_unique_integer>"`, the example is `98321892319`). Every value is
- * a 16-digit decimal integer in [10^15, 2^53), so any server holds it exactly: as a Java long, a
- * SQL BIGINT, or even a double (JavaScript, PHP's float).
+ * The System Trace Number of the Veri5 API document, "Appendix A: Request Header Field Details": "A unique
+ * number generated per request by the client" (the samples write `"<a_unique_integer>"`, the example is
+ * `98321892319`). Every value is a 16-digit decimal integer in [10^15, 2^53), so any server holds it exactly:
+ * as a Java long, a SQL BIGINT, or even a double (JavaScript, PHP's float).
  *
  * Each process starts at a random point of that range, drawn once from the CSPRNG (so every value
  * carries that random offset), and counts up from it. Within a process values never repeat before

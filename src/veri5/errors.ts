@@ -7,9 +7,9 @@ export interface Veri5ErrorInit extends APIErrorInit {
 }
 
 /**
- * A protocol or service failure answered by Veri5 (seed 003, Appendix B and the FAIL rows that are
- * not verification results). `code` is Veri5's code, e.g. `400401`. Verification outcomes such as
- * "name mismatch" are never thrown: they are returned as `{ status: 'FAIL', code, message }`.
+ * A protocol or service failure answered by Veri5 (the Veri5 API document, "Appendix B : Error Codes" and the
+ * FAIL rows that are not verification results). `code` is Veri5's code, e.g. `400401`. Verification outcomes
+ * such as "name mismatch" are never thrown: they are returned as `{ status: 'FAIL', code, message }`.
  */
 export class Veri5Error extends APIError {
   override name = 'Veri5Error';
@@ -52,6 +52,9 @@ export class Veri5MissingFieldError extends Veri5InputError {
  */
 export class Veri5ServiceUnavailableError extends Veri5Error {
   override name = 'Veri5ServiceUnavailableError';
+  constructor(init: Veri5ErrorInit) {
+    super({ retryable: true, ...init });
+  }
 }
 
 /**

@@ -1,10 +1,10 @@
 import { ResponseValidationError } from '../core/errors.js';
 import { excerpt, interpretJson, requestIdOf, statusFailure, tryParseJson } from '../core/interpret.js';
-import type { Failure, Interpretation, Interpreter } from '../core/pipeline.js';
+import type { Failure, Interpretation, Interpreter } from '../core/failure.js';
 import { parseRetryAfter } from '../core/retry.js';
 import type { TransportResponse } from '../transport/types.js';
 import { Veri5Error } from './errors.js';
-import { type Veri5CodeInfo, veri5CodeInfo, verdictForCode } from './codes.js';
+import { type Veri5CodeInfo, retryabilityOfCode, veri5CodeInfo } from './codes.js';
 
 type Json = Record<string, unknown>;
 
@@ -18,7 +18,7 @@ function isObject(v: unknown): v is Json {
 }
 
 /**
- * One level of key normalisation. The seed capitalises inconsistently (`Verified_data`,
+ * One level of key normalisation. The Veri5 API document capitalises inconsistently (`Verified_data`,
  * `Code`); when both spellings arrive, the one already in snake_case wins.
  */
 export function normalizeKeys(obj: Json): Json {
@@ -37,7 +37,7 @@ function text(v: unknown): string | undefined {
 }
 
 const SUCCESS_CODES = new Set(['000', '4000']);
-// Fields that show a GSTN taxpayer record (the seed leaves the record's key unnamed).
+// Fields that show a GSTN taxpayer record (the Veri5 API document leaves the record's key unnamed).
 const GSTIN_MARKERS = ['lgnm', 'gstin', 'sts', 'tradeNam'];
 
 /** Finds the GSTIN record: at the top level, or in the first object member that looks like one. */
@@ -57,16 +57,20 @@ function extractGstinDetails(json: Json): { details?: Json; rest: Json } {
   return { rest: json };
 }
 
-/** Which response is being read; the shapes differ (seed §3.1.2–§3.5.2). */
+/**
+ * Which response is being read; the shapes differ (the Veri5 API document's "Response Payload" sections,
+ * 3.1.2 to 3.5.2).
+ */
 export type Veri5ResponseKind = 'pan' | 'aadhaar' | 'panDetails' | 'gstin' | 'bank';
 
+/** A 2xx that is not a Veri5 answer. */
 function invalid(response: TransportResponse, message: string): Interpretation {
   return {
     ok: false,
     failure: {
       ...statusFailure(response, message, 'INVALID_RESPONSE'),
-      verdict: 'final',
-      make: (init) => new ResponseValidationError(init),
+      retryability: 'final',
+      errorClass: ResponseValidationError,
     },
   };
 }
@@ -78,8 +82,6 @@ function errorFailure(
   info: Veri5CodeInfo | undefined,
   message: string,
 ): Failure {
-  const retryable = info?.kind === 'error' && info.retryable;
-  const cls = info?.kind === 'error' ? info.errorClass : Veri5Error;
   return {
     status: response.status,
     code,
@@ -87,24 +89,24 @@ function errorFailure(
     requestId: requestIdOf(response, json),
     headers: response.headers,
     retryAfter: parseRetryAfter(response.headers),
-    verdict: verdictForCode(info),
-    make: (init) => new cls({ ...init, retryable }),
+    retryability: retryabilityOfCode(info),
+    errorClass: info?.kind === 'error' ? info.errorClass : Veri5Error,
   };
 }
 
 /**
- * For a request that must never reach Veri5 twice: the penny drop, whose `uniqueRequestNo` "Has to
- * be unique for every request" (seed 003, §3.4.1) and which moves money. Once Veri5 has answered,
- * nothing in the answer makes a re-send `safe` (not a 429, not a retryable code of another table):
- * the failure is final, or ambiguous with `outcomeUnknown` when Veri5 may have acted (4002, 5xx).
- * The pipeline still re-sends a request that provably never left (connection refused, DNS): Veri5
- * never saw that number.
+ * For a request that must never reach Veri5 twice: the penny drop, whose `uniqueRequestNo` "Has to be unique
+ * for every request" (the Veri5 API document, "3.4.1 Request Payload") and which moves money. Once Veri5 has
+ * answered, nothing in the answer makes a re-send `safe` (not a 429, not a retryable code of another table):
+ * the failure is final, or ambiguous with `outcomeUnknown` when Veri5 may have acted (4002, 5xx). The
+ * pipeline still re-sends a request that provably never left (connection refused, DNS): Veri5 never saw that
+ * number.
  */
 export function neverResentOnceAnswered(interpret: Interpreter): Interpreter {
   return (response) => {
     const result = interpret(response);
-    if (result.ok || result.failure.verdict !== 'safe') return result;
-    return { ok: false, failure: { ...result.failure, verdict: 'final' } };
+    if (result.ok || result.failure.retryability !== 'safe') return result;
+    return { ok: false, failure: { ...result.failure, retryability: 'final' } };
   };
 }
 

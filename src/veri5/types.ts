@@ -1,4 +1,4 @@
-import type { RequestOptions } from '../client.js';
+import type { RequestOptions } from '../core/request.js';
 import type { CoreOptions } from '../core/options.js';
 import type { AadhaarFailCode, BankFailCode, PanDetailsFailCode, PanFailCode } from './codes.js';
 import type { PanHolderType } from '../validators/pan.js';
@@ -24,17 +24,17 @@ export interface Veri5ClientOptions extends CoreOptions {
   subClientCode?: string;
   /**
    * Other envelope fields (Appendix A): channel_code, run_mode, actor_type, ... Defaults (see
-   * `ENVELOPE_DEFAULTS`): `operation_mode: 'SELF'` and `location: 'NA'` as in the seed's samples,
-   * empty strings where Appendix A allows them (`sub_client_code`, `client_ip`) and the samples leave
-   * them empty (`channel_code`, `channel_version`), and `DEFAULT` for `run_mode`, `actor_type`,
+   * `ENVELOPE_DEFAULTS`): `operation_mode: 'SELF'` and `location: 'NA'` as in the Veri5 API document's
+   * samples, empty strings where Appendix A allows them (`sub_client_code`, `client_ip`) and the samples
+   * leave them empty (`channel_code`, `channel_version`), and `DEFAULT` for `run_mode`, `actor_type`,
    * `user_handle_type` and `user_handle_value`: the samples send `""` there, but Appendix A marks them
    * mandatory and names `DEFAULT` as the value when not relevant. That choice is the SDK's.
    */
   envelope?: Veri5EnvelopeDefaults;
   /**
-   * Route overrides, e.g. `{ bankVerification: '/service/api/1.0/verifyBankAccount' }`. The seed gives
-   * the paths of verifyUserIdDoc, fetchPanDetails and verifyGSTIN; it leaves the bank URL blank, so
-   * `/service/api/1.0/bankVerification` is the SDK's guess.
+   * Route overrides, e.g. `{ bankVerification: '/service/api/1.0/verifyBankAccount' }`. The Veri5 API
+   * document gives the paths of verifyUserIdDoc, fetchPanDetails and verifyGSTIN; it leaves the bank URL
+   * blank, so `/service/api/1.0/bankVerification` is the SDK's guess.
    */
   routes?: Partial<Record<Veri5Route, string>>;
   /** Largest PAN card image accepted, in decoded bytes. Default 5 MiB (a warning is logged above 500 KB). */
@@ -63,7 +63,7 @@ export interface VerifyPanInput {
   /** PAN card image for DOCUMENT: base64 (a `data:` URL prefix is fine) or bytes; JPEG or PNG. */
   document?: string | Uint8Array;
   /**
-   * Must be `true`: the holder consented to this verification. Seed 003 puts `consent` and
+   * Must be `true`: the holder consented to this verification. The Veri5 API document puts `consent` and
    * `consent_message` in the PAN request as in the Aadhaar one; only you can say it was given.
    */
   consent: true;
@@ -105,7 +105,7 @@ export interface VerifyGstinInput {
   requestId?: string;
 }
 
-/** Input of `verifyBankAccount` (penny drop, seed §3.4). */
+/** Input of `verifyBankAccount` (penny drop: "3.4 API : bankVerification" of the Veri5 API document). */
 export interface VerifyBankAccountInput {
   beneficiaryName: string;
   accountNumber: string;
@@ -127,8 +127,9 @@ export interface VerifyBankAccountInput {
   customerId?: string;
   debitAccountNo?: string;
   /**
-   * Seed §3.4.1: "Has to be unique for every request". Generated (32 random hex characters) when
-   * absent. Pass your own to record it before sending; never pass one that Veri5 has already seen.
+   * "3.4.1 Request Payload" of the Veri5 API document: "Has to be unique for every request". Generated (32
+   * random hex characters) when absent. Pass your own to record it before sending; never pass one that Veri5
+   * has already seen.
    */
   uniqueRequestNo?: string;
 }
@@ -136,7 +137,7 @@ export interface VerifyBankAccountInput {
 /**
  * What every Veri5 method returns: `status`, `code` and `message`, plus the response's own fields
  * with their keys normalised to lower snake_case (`Verified_data` → `verified_data`,
- * `Age_band` → `age_band`). Unknown fields pass through. The response fields are seed 003's
+ * `Age_band` → `age_band`). Unknown fields pass through. The response fields are the Veri5 API document's
  * (§3.1.2–§3.5.2); `status`, `code` and `message` are the SDK's summary of them (the code is taken
  * from `verification_code`, `response_status.code` or `code`, whichever the answer has).
  */

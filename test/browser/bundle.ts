@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { NODE_ONLY_IMPORT, webPlatformPlugin } from '../../scripts/web-platform.mjs';
+import { NODE_ONLY_IMPORT, buildDefines } from '../../scripts/build-constants.mjs';
 
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Bundles an entry the way a browser or edge user's bundler would (platform `browser`, the web
- * platform swaps of the published web build), from `src` so the tests never run a stale `dist`.
+ * Bundles an entry the way a browser or edge user's bundler would (platform `browser`, so the
+ * `#platform/*` imports resolve to the web implementations, as in the published web build), from
+ * `src` so the tests never run a stale `dist`.
  * Throws if anything Node-only (a `node:` module, undici) is left in the output.
  */
 export async function bundleForWeb(
@@ -25,7 +26,7 @@ export async function bundleForWeb(
     target: 'es2022',
     minify: options.minify ?? false,
     logLevel: 'silent',
-    plugins: [webPlatformPlugin({ root: ROOT })],
+    define: buildDefines(ROOT),
   });
   const code = result.outputFiles[0]!.text;
   const nodeOnly = NODE_ONLY_IMPORT.exec(code);

@@ -1,11 +1,13 @@
 // Reading a Fetch API body with a byte cap: used for upstream answers (FetchTransport) and for
-// browser requests (the proxy). Web streams only, so it works in every runtime.
+// browser requests (the proxy). Web streams only, so it works in every runtime. (The undici
+// transport reads its Node stream with readTextWithinLimit; the Node adapter of the proxy keeps a
+// prefix with readBodyPrefix: other contracts, other names.)
 
 /**
  * The bytes of `body`, or `undefined` as soon as they grow past `maxBytes`: the stream is then
  * cancelled and the rest is never read (nor held in memory). A missing body is empty.
  */
-export async function readCapped(
+export async function readAtMost(
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
 ): Promise<Uint8Array | undefined> {

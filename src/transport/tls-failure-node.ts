@@ -1,7 +1,7 @@
 // Node's TLS handshake failures (node:tls and OpenSSL codes). A request is only written once the
-// handshake has succeeded, so any of these means nothing was sent. The web build swaps this file
-// for tls-failure-web.ts (scripts/web-platform.mjs): `fetch` in browsers, workers and Deno never
-// exposes these codes.
+// handshake has succeeded, so any of these means nothing was sent. Node build of
+// `#platform/tls-failure` (package.json `imports`); the web build takes tls-failure-web.ts:
+// `fetch` in browsers, workers and Deno never exposes these codes.
 
 // A certificate OpenSSL refused, no common protocol or cipher, a server that speaks no TLS.
 // Record-layer errors (`ERR_SSL_..._BAD_RECORD_MAC`) may come after the request and are not here.

@@ -1,3 +1,7 @@
+// Node build of `#platform/call-abort` (package.json `imports`; the web build takes
+// call-abort-web.ts): the abort state of one call, shaped for undici, and the one listener per
+// caller signal that Node's EventTarget leak warning asks for.
+
 /**
  * The abort state of one call: its deadline timer and the caller's `AbortSignal` both end it.
  *
@@ -50,4 +54,40 @@ export class CallAbort {
     if (i !== -1) this.listeners!.splice(i, 1);
     return this;
   }
+}
+
+/** The calls that share one caller `AbortSignal`, and the one listener that ends them all. */
+interface SignalFollowers {
+  calls: Set<CallAbort>;
+  onAbort: () => void;
+}
+const followersBySignal = new WeakMap<AbortSignal, SignalFollowers>();
+
+/**
+ * Ends `call` when the caller's signal aborts; returns the "stop following" function. One
+ * listener per signal however many calls share it: Node warns of a "possible EventTarget memory
+ * leak" past 10 listeners on one AbortSignal (an app-wide shutdown signal, a request's signal
+ * shared by a fan-out of calls), although every listener is removed when its call ends.
+ */
+export function followSignal(signal: AbortSignal, call: CallAbort): () => void {
+  let followers = followersBySignal.get(signal);
+  if (!followers) {
+    const calls = new Set<CallAbort>();
+    const onAbort = () => {
+      followersBySignal.delete(signal);
+      for (const c of calls) c.abort(signal.reason);
+    };
+    followers = { calls, onAbort };
+    followersBySignal.set(signal, followers);
+    signal.addEventListener('abort', onAbort, { once: true });
+  }
+  const { calls, onAbort } = followers;
+  calls.add(call);
+  return () => {
+    calls.delete(call);
+    if (calls.size === 0 && followersBySignal.get(signal)?.calls === calls) {
+      followersBySignal.delete(signal);
+      signal.removeEventListener('abort', onAbort);
+    }
+  };
 }

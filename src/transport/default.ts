@@ -1,8 +1,0 @@
-// Node build: undici unless the user passes `fetch`. The web build swaps this module for default-web.ts.
-import { type FetchLike, FetchTransport } from './fetch.js';
-import type { Transport } from './types.js';
-import { UndiciTransport } from './undici.js';
-
-export function defaultTransport(fetchImpl: FetchLike | undefined): Transport {
-  return fetchImpl ? new FetchTransport(fetchImpl) : new UndiciTransport();
-}
