@@ -1,7 +1,7 @@
 // What the suite needs beyond `npm ci` (test/global-setup.ts): where it cannot be had, the run
 // stops with one line saying what to install, before any test runs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -55,7 +55,11 @@ describe('Chromium', () => {
 
   it('without CHROMIUM_PATH and with none on PATH: the npm build on Linux x64, else one line to act on', async () => {
     vi.stubEnv('CHROMIUM_PATH', '');
-    vi.stubEnv('PATH', path.dirname(process.execPath));
+    // A PATH with node alone: node's own directory may hold a system Chromium (/usr/bin on Debian).
+    const bin = path.join(tmp, 'node-only-bin');
+    mkdirSync(bin, { recursive: true });
+    symlinkSync(process.execPath, path.join(bin, 'node'));
+    vi.stubEnv('PATH', bin);
     if (process.platform !== 'linux' || process.arch !== 'x64') {
       await expect(findChromium()).rejects.toThrow(/runs on Linux x64 only .*: install Chromium or Chrome/);
       return;
