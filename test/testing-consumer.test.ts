@@ -119,7 +119,7 @@ process.on('exit', () => {
 });
 `,
     );
-    const { code, output } = await run(dir, ['--require', './jest-globals.cjs', 'jest.test.cjs']);
+    const { code, output } = await run(dir, ['--test-reporter=tap', '--require', './jest-globals.cjs', 'jest.test.cjs']);
     expect(code, output).toBe(0);
     expect(output).toMatch(/# pass 3\b/);
     expect(output).toMatch(/# fail 0\b/);
