@@ -1,18 +1,19 @@
 // The runtime contract (test/runtimes/contract.mjs) in headless Chromium: the page script is
 // bundled from a consumer project as a front-end bundler does (esbuild, `browser` condition, so the
 // web build), and served from the sandbox's own origin (the page's calls to the sandbox are
-// same-origin, as behind a reverse proxy). The browser holds no proxy secret: the contract's proxy
-// answers /api/vk from this process.
+// same-origin, as behind a reverse proxy). The browser holds no secret: the contract's proxy
+// (test/runtimes/checks.mjs) answers /api/vk from this process.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProxyHandler } from '../../src/proxy/index.js';
+import { type ProxyHandler, createProxyHandler } from '../../src/proxy/index.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { launchChromium } from '../helpers/chromium.js';
-import { type ContractReport, contractProxy } from '../runtimes/contract.mjs';
+import { proxyOptions } from '../runtimes/checks.mjs';
+import type { ContractReport } from '../runtimes/contract.mjs';
 import { contractProject, expectContractPassed } from '../runtimes/project.js';
 
 let work: string;
@@ -26,7 +27,7 @@ let closeChromium: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'vk-contract-chromium-'));
   sandbox = await startSandbox();
-  proxy = contractProxy(sandbox.url);
+  proxy = createProxyHandler(proxyOptions(sandbox.url));
   const project = await contractProject(path.join(work, 'project'), sandbox.url);
   const bundle = await build({
     absWorkingDir: project,

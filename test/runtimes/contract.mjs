@@ -21,27 +21,14 @@ import {
 } from 'vistarkriya';
 import { createProxyHandler } from 'vistarkriya/proxy';
 import { MAGIC, SANDBOX_CREDENTIALS, SANDBOX_VERI5_CREDENTIALS, createSandbox } from 'vistarkriya/sandbox';
-
-/** The checks, by name: the host expects every one of them to pass. */
-export const CHECKS = [
-  'vistarkriyaSigner equals the PHP vectors',
-  'openLegacySigner equals the PHP vectors',
-  'veri5Hash and veri5Signer equal the PHP vectors',
-  'a client calls the sandbox over the network',
-  'a wrong secret is a SignatureMismatchError, by instanceof',
-  'a magic failure is typed: unavailable is an InternalServerError',
-  'Veri5Client calls the sandbox over the network',
-  'createSandbox() serves a client in this runtime; bad input is refused before sending',
-  'createProxyHandler forwards signed calls and refuses what is not allowed',
-  'clients construct without baseURL or logLevel (the environment is optional)',
-];
+import { CHECKS, PROXY_SESSION, proxyOptions } from './checks.mjs';
 
 /**
  * @param {object} options
  * @param {{ vistarkriya: any[], openLegacy: any[], veri5: { hashes: any[], signer: any[] } }} options.vectors
  * @param {string} options.sandboxURL a sandbox server (`startSandbox()`) this runtime may reach
- * @param {string} [options.proxyURL] where the host serves `contractProxy()` (a browser cannot hold
- *   the secret a proxy needs); without it the proxy is created in this runtime
+ * @param {string} [options.proxyURL] where the host serves a proxy made from `proxyOptions()` (a
+ *   browser cannot hold the secret a proxy needs); without it the proxy is created in this runtime
  */
 export async function runContract({ vectors, sandboxURL, proxyURL }) {
   const results = [];
@@ -163,7 +150,7 @@ function checkList({ vectors, sandboxURL, proxyURL }) {
     },
 
     async 'createProxyHandler forwards signed calls and refuses what is not allowed'() {
-      const proxy = proxyURL ? undefined : contractProxy(sandboxURL);
+      const proxy = proxyURL ? undefined : createProxyHandler(proxyOptions(sandboxURL));
       const handle = proxy ?? ((request) => fetch(request));
       const base = proxyURL ?? 'http://app.test/api/vk';
       try {
@@ -198,22 +185,6 @@ function checkList({ vectors, sandboxURL, proxyURL }) {
       for (const c of clients) await c.close();
     },
   };
-}
-
-/** The session the contract's proxy accepts. */
-export const PROXY_SESSION = 'Bearer contract-session';
-
-/** The proxy the contract checks, forwarding to the sandbox at `sandboxURL`, mounted at /api/vk. */
-export function contractProxy(sandboxURL) {
-  return createProxyHandler({
-    ...SANDBOX_CREDENTIALS,
-    baseURL: sandboxURL,
-    basePath: '/api/vk',
-    allow: ['verify.pan', 'wallet.core.balance'],
-    authorize: (request) => request.headers.get('authorization') === PROXY_SESSION,
-    maxRetries: 0,
-    logLevel: 'off',
-  });
 }
 
 function bodyOf(v) {

@@ -6,9 +6,10 @@ import { expect } from 'vitest';
 import { ROOT } from '../browser/bundle.js';
 import { builtPackage, consumerProject } from '../helpers/built-package.js';
 import { openLegacyVectors, veri5Vectors, vistarkriyaVectors } from '../helpers/vectors.js';
-import { CHECKS, type ContractReport } from './contract.mjs';
+import { CHECKS } from './checks.mjs';
+import type { ContractReport } from './contract.mjs';
 
-const FILES = ['contract.mjs', 'main.mjs', 'worker.mjs', 'page.mjs'];
+const FILES = ['checks.mjs', 'contract.mjs', 'main.mjs', 'worker.mjs', 'page.mjs'];
 
 /** Makes the project in `dir`; `sandboxURL` is the sandbox server the runtime calls. */
 export async function contractProject(dir: string, sandboxURL: string): Promise<string> {
