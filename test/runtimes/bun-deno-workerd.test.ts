@@ -43,6 +43,16 @@ describe('the runtime contract', () => {
     expect(report.resolved).not.toContain('/web/');
   });
 
+  it('Bun runs the Node-only parts too: CommonJS, startSandbox(), toNodeHandler', async () => {
+    const { code, stdout, stderr } = await runCommand(bunBinary(), ['node-apis.cjs'], {}, project);
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
+      direct: 'VALID',
+      proxied: '200 VALID',
+      received: 2,
+    });
+  });
+
   it('passes in Deno, on the web build, with --allow-net=127.0.0.1 and no other permission', async () => {
     const { code, stdout, stderr } = await runCommand(
       denoBinary(),

@@ -9,7 +9,7 @@ import { openLegacyVectors, veri5Vectors, vistarkriyaVectors } from '../helpers/
 import { CHECKS } from './checks.mjs';
 import type { ContractReport } from './contract.mjs';
 
-const FILES = ['checks.mjs', 'contract.mjs', 'main.mjs', 'worker.mjs', 'page.mjs'];
+const FILES = ['checks.mjs', 'contract.mjs', 'main.mjs', 'worker.mjs', 'page.mjs', 'node-apis.cjs'];
 
 /** Makes the project in `dir`; `sandboxURL` is the sandbox server the runtime calls. */
 export async function contractProject(dir: string, sandboxURL: string): Promise<string> {
