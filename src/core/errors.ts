@@ -9,12 +9,7 @@ export type ResponseHeaders = Record<string, string>;
 
 /** Root of every error thrown by this SDK. */
 export class VistarkriyaError extends Error {
-  /**
-   * @internal The class's `name`, and what `instanceof` matches in every copy of this package (the
-   * ESM and CommonJS builds loaded together, the web build beside the Node one, two installed
-   * versions): a value is an instance when a class on its chain has the same brand, so a
-   * `RateLimitError` of one copy is an `APIError` of another, and never a `NotFoundError`.
-   */
+  /** @internal The class's `name`, and the brand `instanceof` compares across copies of the package. */
   protected static readonly brand: string = 'VistarkriyaError';
 
   constructor(message?: string, options?: { cause?: unknown }) {
@@ -22,6 +17,12 @@ export class VistarkriyaError extends Error {
     this.name = (new.target as typeof VistarkriyaError).brand;
   }
 
+  /**
+   * `instanceof` that also holds for errors made by another copy of this package (the ESM and
+   * CommonJS builds loaded together, the web build beside the Node one, two installed versions): a
+   * value is an instance when a class on its prototype chain has this class's brand, so a
+   * `RateLimitError` of one copy is an `APIError` of another, and never a `NotFoundError`.
+   */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: `instanceof` passes the right-hand class as `this`.
     return isInstance(this, value);
