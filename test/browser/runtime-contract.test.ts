@@ -3,21 +3,16 @@
 // web build), and served from the sandbox's own origin (the page's calls to the sandbox are
 // same-origin, as behind a reverse proxy). The browser holds no secret: the contract's proxy
 // (test/runtimes/checks.mjs) answers /api/vk from this process.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ProxyHandler, createProxyHandler } from '../../src/proxy/index.js';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { proxyOptions } from '../runtimes/checks.mjs';
 import type { ContractReport } from '../runtimes/contract.mjs';
-import { contractProject, expectContractPassed } from '../runtimes/project.js';
+import { expectContractPassed, useContractProject } from '../runtimes/project.js';
 
-let work: string;
-let sandbox: Sandbox;
+const contract = useContractProject();
 let proxy: ProxyHandler;
 let script: string;
 let loaded: string[];
@@ -25,12 +20,9 @@ let context: BrowserContext;
 let closeChromium: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'vk-contract-chromium-'));
-  sandbox = await startSandbox();
-  proxy = createProxyHandler(proxyOptions(sandbox.url));
-  const project = await contractProject(path.join(work, 'project'), sandbox.url);
+  proxy = createProxyHandler(proxyOptions(contract.sandboxURL));
   const bundle = await build({
-    absWorkingDir: project,
+    absWorkingDir: contract.project,
     entryPoints: ['page.mjs'],
     bundle: true,
     write: false,
@@ -47,8 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeChromium?.();
   await proxy?.close();
-  await sandbox?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 /** Answers a page request with the contract's proxy (running here, with the secret). */
@@ -78,13 +68,13 @@ describe('the runtime contract in Chromium', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(String(err)));
     const html = '<!doctype html><meta charset="utf-8"><script type="module" src="page.js"></script>';
-    await page.route(`${sandbox.url}/__contract/*`, (route) =>
+    await page.route(`${contract.sandboxURL}/__contract/*`, (route) =>
       route.request().url().endsWith('/page.js')
         ? route.fulfill({ contentType: 'text/javascript', body: script })
         : route.fulfill({ contentType: 'text/html', body: html }),
     );
-    await page.route(`${sandbox.url}/api/vk/**`, toProxy);
-    await page.goto(`${sandbox.url}/__contract/`);
+    await page.route(`${contract.sandboxURL}/api/vk/**`, toProxy);
+    await page.goto(`${contract.sandboxURL}/__contract/`);
     await page.waitForFunction(
       () => typeof (globalThis as { runContract?: unknown }).runContract === 'function',
     );

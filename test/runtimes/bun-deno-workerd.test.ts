@@ -4,38 +4,22 @@
 // condition); workerd runs a module worker bundled as wrangler bundles it (esbuild with the
 // `workerd`, `worker` and `browser` conditions), in Miniflare. Every runtime calls the sandbox
 // that this file starts on 127.0.0.1. Node is in node.test.ts, Chromium in test/browser/.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
 import { runCommand } from '../helpers/run-node.js';
 import { bunBinary, denoBinary } from '../helpers/runtimes.js';
 import type { ContractReport } from './contract.mjs';
-import { contractProject, expectContractPassed, reportIn } from './project.js';
+import { expectContractPassed, reportIn, useContractProject } from './project.js';
 
-let work: string;
-let sandbox: Sandbox;
-let project: string;
-
-beforeAll(async () => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'vk-contract-'));
-  sandbox = await startSandbox();
-  project = await contractProject(path.join(work, 'project'), sandbox.url);
-}, 120_000);
-
-afterAll(async () => {
-  await sandbox?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+const contract = useContractProject();
 
 const ENTRY = /\/node_modules\/vistarkriya\/dist\/(web\/)?index\.js$/;
 
 describe('the runtime contract', () => {
   it('passes in Bun, on the Node build with fetch as its transport', async () => {
-    const { code, stdout, stderr } = await runCommand(bunBinary(), ['main.mjs'], {}, project);
+    const { code, stdout, stderr } = await runCommand(bunBinary(), ['main.mjs'], {}, contract.project);
     expect(code, stderr).toBe(0);
     const report = reportIn(stdout);
     expectContractPassed(report, 'bun');
@@ -44,7 +28,7 @@ describe('the runtime contract', () => {
   });
 
   it('Bun runs the Node-only parts too: CommonJS, startSandbox(), toNodeHandler', async () => {
-    const { code, stdout, stderr } = await runCommand(bunBinary(), ['node-apis.cjs'], {}, project);
+    const { code, stdout, stderr } = await runCommand(bunBinary(), ['node-apis.cjs'], {}, contract.project);
     expect(code, stderr).toBe(0);
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
       direct: 'VALID',
@@ -58,8 +42,8 @@ describe('the runtime contract', () => {
       denoBinary(),
       ['run', '--no-prompt', '--no-lock', '--allow-net=127.0.0.1', 'main.mjs'],
       // Deno's cache stays in this test's directory (it compiles the modules once there).
-      { DENO_DIR: path.join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
-      project,
+      { DENO_DIR: path.join(contract.work, 'deno'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+      contract.project,
     );
     expect(code, stderr).toBe(0);
     const report = reportIn(stdout);
@@ -70,7 +54,7 @@ describe('the runtime contract', () => {
 
   it('passes in workerd (Miniflare), on the web build', async () => {
     const bundle = await build({
-      absWorkingDir: project,
+      absWorkingDir: contract.project,
       entryPoints: ['worker.mjs'],
       bundle: true,
       write: false,

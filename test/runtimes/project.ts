@@ -1,8 +1,10 @@
 // Host side of the runtime contract (contract.mjs): a consumer project holding the built package,
 // the suite with its entries, the PHP vectors and the sandbox's URL; and the check of a report.
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { ROOT } from '../browser/bundle.js';
 import { builtPackage, consumerProject } from '../helpers/built-package.js';
 import { openLegacyVectors, veri5Vectors, vistarkriyaVectors } from '../helpers/vectors.js';
@@ -19,6 +21,26 @@ export async function contractProject(dir: string, sandboxURL: string): Promise<
   writeFileSync(path.join(dir, 'vectors.mjs'), `export default ${JSON.stringify(vectors)};\n`);
   writeFileSync(path.join(dir, 'config.mjs'), `export const sandboxURL = ${JSON.stringify(sandboxURL)};\n`);
   return dir;
+}
+
+/**
+ * Before the file's tests: starts a sandbox on 127.0.0.1 and makes the project in a temporary
+ * directory (`work`, for whatever else the runtime needs); after them, stops and removes both.
+ */
+export function useContractProject() {
+  const state = { work: '', project: '', sandboxURL: '' };
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    state.work = mkdtempSync(path.join(os.tmpdir(), 'vk-contract-'));
+    sandbox = await startSandbox();
+    state.sandboxURL = sandbox.url;
+    state.project = await contractProject(path.join(state.work, 'project'), sandbox.url);
+  }, 120_000);
+  afterAll(async () => {
+    await sandbox?.close();
+    if (state.work) rmSync(state.work, { recursive: true, force: true });
+  });
+  return state;
 }
 
 /** The report a runtime printed as `VK_CONTRACT {json}`. */
