@@ -9,10 +9,10 @@ import { SDK_VERSION } from '../core/version.js';
 export const USER_AGENT: string | undefined = `vistarkriya-node/${SDK_VERSION}`;
 
 /**
- * Bun runs the Node build (its `node:` modules, CommonJS, `startSandbox` and the BullMQ adapter
- * all work there), but answers `import('undici')` with its own partial module whose dispatchers
- * have no `request()`: there the transport is Bun's native `fetch`, looked up per call so a
- * test's msw `setupServer` sees it.
+ * Bun runs the Node build (CommonJS, `node:crypto`, `startSandbox` and `toNodeHandler` work
+ * there), but answers `import('undici')` with its own partial module whose dispatchers have no
+ * `request()`: there the transport is Bun's native `fetch`, looked up per call so that a test's
+ * msw `setupServer` sees it.
  */
 const IS_BUN = typeof (globalThis as { Bun?: unknown }).Bun !== 'undefined';
 

@@ -15,6 +15,8 @@ const FETCH_INTERCEPTOR = Symbol.for('fetch-interceptor');
 type UndiciModule = typeof import('undici');
 type Dispatcher = import('undici').Dispatcher;
 
+const REFUSED = 'The request was not sent: the HTTP client refused it.';
+
 // undici costs ~50 ms to require; load it on the first request, not on import.
 let undiciModule: Promise<UndiciModule> | undefined;
 function loadUndici(): Promise<UndiciModule> {
@@ -88,14 +90,7 @@ export class UndiciTransport implements Transport {
     } catch (err) {
       // Thrown before undici returned its promise (undici reports its own failures through the
       // promise): no connection was touched, so nothing was sent, and sending again cannot help.
-      throw new TransportError(
-        'invalid',
-        'The request was not sent: the HTTP client refused it.',
-        undefined,
-        {
-          cause: err,
-        },
-      );
+      throw new TransportError('invalid', REFUSED, undefined, { cause: err });
     }
     let res: Awaited<typeof pending>;
     try {
