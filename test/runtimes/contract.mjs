@@ -2,7 +2,7 @@
 // the built package, imported by name as a user's code does, so each runtime picks its build
 // through package.json's export conditions. Plain JavaScript and no test framework, so that every
 // runtime runs the same file: `runContract()` returns each check's result, and the host
-// (test/runtimes.test.ts, test/browser/runtime-contract.test.ts) asserts that all of them passed.
+// (test/runtimes/*.test.ts, test/browser/runtime-contract.test.ts) asserts that all of them passed.
 import {
   APIError,
   AuthenticationError,
