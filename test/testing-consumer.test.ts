@@ -87,7 +87,13 @@ process.on('exit', () => {
 });
 `,
     );
-    const { code, output } = await run(dir, ['--require', './jest-globals.cjs', 'jest.test.cjs']);
+    // TAP, whose counts are read below: Node 24's default reporter is `spec` even into a pipe.
+    const { code, output } = await run(dir, [
+      '--require',
+      './jest-globals.cjs',
+      '--test-reporter=tap',
+      'jest.test.cjs',
+    ]);
     expect(code, output).toBe(0);
     expect(output).toMatch(/# pass 3\b/);
     expect(output).toMatch(/# fail 0\b/);
