@@ -14,14 +14,20 @@ const NODE_ENTRIES = {
   cli: 'src/cli.ts',
 };
 // Browser / worker / edge builds: no Node server, no CLI, no `node:` imports. `testing` serves the
-// sandbox core through msw (`setupWorker` in a browser). Platform `browser` resolves package.json
-// `imports` without the `node` condition, so `#platform/*` is the web code.
+// sandbox core through msw (`setupWorker` in a browser); `sandbox` is that core alone
+// (`createSandbox`, without the Node server `startSandbox`). Platform `browser` resolves
+// package.json `imports` without the `node` condition, so `#platform/*` is the web code.
 const WEB_ENTRIES = {
   index: 'src/index.ts',
   validators: 'src/validators/index.ts',
   proxy: 'src/proxy/index.ts',
+  sandbox: 'src/sandbox/web.ts',
   testing: 'src/testing/index.ts',
 };
+// Declarations: one per Node entry (`.d.ts` and `.d.cts`), and `web/sandbox.d.ts` for the web
+// sandbox, whose API is the Node one without `startSandbox`. The other web entries export exactly
+// what their Node entries do, so their conditions point at the Node declarations.
+const DTS_ENTRIES = { ...NODE_ENTRIES, 'web/sandbox': WEB_ENTRIES.sandbox };
 
 const present = (entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
@@ -50,7 +56,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     platform: 'node',
     target: 'node20',
-    dts: true,
+    dts: { entry: present(DTS_ENTRIES) },
     sourcemap: true,
     clean: true,
     splitting: true,

@@ -54,7 +54,7 @@ export function platformSigner(options: PlatformOptions, clientName: string): Si
 /** The pipeline of a platform client: one signer, transport, clock, logger and redactor. */
 export function platformPipeline(options: PlatformOptions, clientName: string): PipelineConfig {
   const signer = platformSigner(options, clientName);
-  const baseURL = readEnv('VISTARKRIYA_BASE_URL') ?? DEFAULT_BASE_URL;
+  const baseURL = options.baseURL ?? readEnv('VISTARKRIYA_BASE_URL') ?? DEFAULT_BASE_URL;
   return createPipeline(options, signer, baseURL, isPlatformClockSkew);
 }
 

@@ -9,7 +9,8 @@
 //      (msw, the optional peer of `vistarkriya/testing`, installed beside it), and one bulk run
 //      (bullmq, the optional peer of `vistarkriya/bullmq`, installed beside it too);
 //   3. `tsc` type resolution of the same imports under moduleResolution node16 (ESM and CJS
-//      files) and bundler, with skipLibCheck off so the shipped .d.ts files are checked too.
+//      files) and bundler, with skipLibCheck off so the shipped .d.ts files are checked too, and
+//      of the web sandbox under the `browser` condition.
 // Needs dist/ (npm run build). Exit code 0 = all good.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -223,6 +224,18 @@ const testingCheck = `const handlers: unknown[] = sandboxHandlers({ baseURL: 'ht
 writeFileSync(path.join(project, 'types-esm.mts'), typesSource(imports, testingCheck));
 writeFileSync(path.join(project, 'types-cjs.cts'), typesSource(cjsImports, ''));
 writeFileSync(path.join(project, 'types-bundler.ts'), typesSource(imports, testingCheck));
+// A browser or worker project (the `browser` condition) gets the web sandbox's declarations:
+// createSandbox, and no Node-only startSandbox.
+writeFileSync(
+  path.join(project, 'types-browser.ts'),
+  `import { VistarkriyaClient } from 'vistarkriya';
+import { createSandbox } from 'vistarkriya/sandbox';
+// @ts-expect-error startSandbox serves over node:http: it is not in the web build
+import { startSandbox } from 'vistarkriya/sandbox';
+export const vk = new VistarkriyaClient(createSandbox().clientOptions);
+void startSandbox;
+`,
+);
 
 const compilerOptions = {
   strict: true,
@@ -241,6 +254,15 @@ const tsconfigs = {
   'tsconfig.bundler.json': {
     compilerOptions: { ...compilerOptions, module: 'esnext', moduleResolution: 'bundler' },
     files: ['types-bundler.ts'],
+  },
+  'tsconfig.browser.json': {
+    compilerOptions: {
+      ...compilerOptions,
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      customConditions: ['browser'],
+    },
+    files: ['types-browser.ts'],
   },
 };
 for (const [name, config] of Object.entries(tsconfigs)) {

@@ -9,7 +9,38 @@ export type ResponseHeaders = Record<string, string>;
 
 /** Root of every error thrown by this SDK. */
 export class VistarkriyaError extends Error {
-  override name = 'VistarkriyaError';
+  /** @internal The class's `name`, and the brand `instanceof` compares across copies of the package. */
+  protected static readonly brand: string = 'VistarkriyaError';
+
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = (new.target as typeof VistarkriyaError).brand;
+  }
+
+  /**
+   * `instanceof` that also holds for errors made by another copy of this package (the ESM and
+   * CommonJS builds loaded together, the web build beside the Node one, two installed versions): a
+   * value is an instance when a class on its prototype chain has this class's brand, so a
+   * `RateLimitError` of one copy is an `APIError` of another, and never a `NotFoundError`.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `instanceof` passes the right-hand class as `this`.
+    return isInstance(this, value);
+  }
+}
+
+/** The brand a class declares itself: a subclass of yours inherits the static, not the brand. */
+const ownBrand = (c: object): unknown =>
+  Object.hasOwn(c, 'brand') ? (c as { brand?: unknown }).brand : undefined;
+
+function isInstance(cls: object, value: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(cls, value)) return true;
+  const brand = ownBrand(cls);
+  if (!brand || typeof value !== 'object' || value === null) return false;
+  // The value's prototype chain, as `instanceof` walks it: each class's prototype names its class.
+  for (let p = Object.getPrototypeOf(value); p; p = Object.getPrototypeOf(p))
+    if (Object.hasOwn(p, 'constructor') && ownBrand(p.constructor) === brand) return true;
+  return false;
 }
 
 /** Fields of an {@link APIError}: what the server answered, already redacted. */
@@ -30,7 +61,7 @@ const OUTCOME_UNKNOWN_NOTE =
 
 /** The server answered with an error (or with something that is not a valid answer). */
 export class APIError extends VistarkriyaError {
-  override name = 'APIError';
+  protected static override readonly brand: string = 'APIError';
   readonly status: number;
   /** The platform's error code (e.g. `HMAC_INVALID`), or a Veri5 code, when the server gave one. */
   readonly code: string | undefined;
@@ -55,51 +86,51 @@ export class APIError extends VistarkriyaError {
 
 /** 401, or any of the platform's `AUTH_*` / `HMAC_INVALID` / `TIMESTAMP_EXPIRED` codes. */
 export class AuthenticationError extends APIError {
-  override name = 'AuthenticationError';
+  protected static override readonly brand: string = 'AuthenticationError';
 }
 /** `AUTH_MISSING_KEY`: the X-API-Key header did not arrive. */
 export class MissingApiKeyError extends AuthenticationError {
-  override name = 'MissingApiKeyError';
+  protected static override readonly brand: string = 'MissingApiKeyError';
 }
 /** `AUTH_INVALID_KEY`: the API key is not known to the platform. */
 export class InvalidApiKeyError extends AuthenticationError {
-  override name = 'InvalidApiKeyError';
+  protected static override readonly brand: string = 'InvalidApiKeyError';
 }
 /** `HMAC_INVALID`: the signature did not match. Run `npx vistarkriya sign` to see the exact signed string. */
 export class SignatureMismatchError extends AuthenticationError {
-  override name = 'SignatureMismatchError';
+  protected static override readonly brand: string = 'SignatureMismatchError';
 }
 /** `TIMESTAMP_EXPIRED`: the request is more than 5 minutes off the server clock (the client corrects once). */
 export class TimestampExpiredError extends AuthenticationError {
-  override name = 'TimestampExpiredError';
+  protected static override readonly brand: string = 'TimestampExpiredError';
 }
 /** `AUTH_IP_BLOCKED`: the calling IP is not on the account's allow-list. */
 export class IpBlockedError extends AuthenticationError {
-  override name = 'IpBlockedError';
+  protected static override readonly brand: string = 'IpBlockedError';
 }
 /** 400 */
 export class BadRequestError extends APIError {
-  override name = 'BadRequestError';
+  protected static override readonly brand: string = 'BadRequestError';
 }
 /** 404 */
 export class NotFoundError extends APIError {
-  override name = 'NotFoundError';
+  protected static override readonly brand: string = 'NotFoundError';
 }
 /** 409 */
 export class ConflictError extends APIError {
-  override name = 'ConflictError';
+  protected static override readonly brand: string = 'ConflictError';
 }
 /** 429: the client already waited and retried as `Retry-After` asked, within `maxRetries`. */
 export class RateLimitError extends APIError {
-  override name = 'RateLimitError';
+  protected static override readonly brand: string = 'RateLimitError';
 }
 /** 5xx */
 export class InternalServerError extends APIError {
-  override name = 'InternalServerError';
+  protected static override readonly brand: string = 'InternalServerError';
 }
 /** A 2xx answer that is not what the API documents (not JSON, or not the `{ success, data }` envelope). */
 export class ResponseValidationError extends APIError {
-  override name = 'ResponseValidationError';
+  protected static override readonly brand: string = 'ResponseValidationError';
 }
 
 /** Fields of an {@link APIConnectionError} (and {@link APITimeoutError}). */
@@ -112,7 +143,7 @@ export interface ConnectionErrorInit {
 
 /** No usable answer arrived: refused, reset, DNS failure, TLS failure, cut-off body. */
 export class APIConnectionError extends VistarkriyaError {
-  override name = 'APIConnectionError';
+  protected static override readonly brand: string = 'APIConnectionError';
   readonly outcomeUnknown: boolean;
   /** The low-level error code when there is one (`ECONNRESET`, `ENOTFOUND`, ...). */
   readonly errorCode: string | undefined;
@@ -127,7 +158,7 @@ export class APIConnectionError extends VistarkriyaError {
 
 /** The call's `timeout` elapsed before an answer arrived. */
 export class APITimeoutError extends APIConnectionError {
-  override name = 'APITimeoutError';
+  protected static override readonly brand: string = 'APITimeoutError';
   constructor(init: ConnectionErrorInit = {}) {
     super({ ...init, message: init.message ?? 'Request timed out.' });
   }
@@ -135,7 +166,7 @@ export class APITimeoutError extends APIConnectionError {
 
 /** The caller's `AbortSignal` fired. */
 export class UserAbortError extends VistarkriyaError {
-  override name = 'UserAbortError';
+  protected static override readonly brand: string = 'UserAbortError';
   /**
    * True when a billable request had already been handed to the network when the signal fired:
    * the server may have carried it out, so reconcile before sending it again.
@@ -153,7 +184,7 @@ export class UserAbortError extends VistarkriyaError {
  * billable call only waits to retry when the server provably did nothing).
  */
 export class ClientClosedError extends VistarkriyaError {
-  override name = 'ClientClosedError';
+  protected static override readonly brand: string = 'ClientClosedError';
   readonly outcomeUnknown = false;
   constructor(message = 'The client is closed (close() was called); nothing more is sent.') {
     super(message);
@@ -171,7 +202,7 @@ export interface ValidationIssue {
 
 /** The input was rejected before anything was sent (nothing billed). */
 export class InputValidationError extends VistarkriyaError {
-  override name = 'InputValidationError';
+  protected static override readonly brand: string = 'InputValidationError';
   readonly field: string;
   readonly rule: string;
   readonly issues: readonly ValidationIssue[];
@@ -189,5 +220,5 @@ export class InputValidationError extends VistarkriyaError {
 
 /** The client was constructed wrongly (missing credentials, a secret in a browser, bad options). */
 export class ConfigurationError extends VistarkriyaError {
-  override name = 'ConfigurationError';
+  protected static override readonly brand: string = 'ConfigurationError';
 }

@@ -1,8 +1,18 @@
 /** Small runtime facts, safe to call in every runtime (no `process` assumed). */
 
+/**
+ * An environment variable, or undefined when it is unset, empty, or cannot be read: Deno without
+ * `--allow-env` throws `NotCapable` (`PermissionDenied` before Deno 2) on the read, and a runtime
+ * that forbids it is treated as having none. Callers read it only when the option is not given.
+ */
 export function readEnv(name: string): string | undefined {
   const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  const value = proc?.env?.[name];
+  let value: string | undefined;
+  try {
+    value = proc?.env?.[name];
+  } catch {
+    return undefined;
+  }
   return value === undefined || value === '' ? undefined : value;
 }
 

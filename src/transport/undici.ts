@@ -15,6 +15,8 @@ const FETCH_INTERCEPTOR = Symbol.for('fetch-interceptor');
 type UndiciModule = typeof import('undici');
 type Dispatcher = import('undici').Dispatcher;
 
+const REFUSED = 'The request was not sent: the HTTP client refused it.';
+
 // undici costs ~50 ms to require; load it on the first request, not on import.
 let undiciModule: Promise<UndiciModule> | undefined;
 function loadUndici(): Promise<UndiciModule> {
@@ -67,10 +69,10 @@ export class UndiciTransport implements Transport {
     // The EventEmitter-shaped abort state when the pipeline gives one (see core/call-abort-node.ts).
     const signal = (req.abortSource ?? req.signal) as AbortSignal;
     const split = splitStableUrl(req.url);
-    let res: Awaited<ReturnType<UndiciModule['request']>>;
+    let pending: ReturnType<UndiciModule['request']>;
     try {
-      res = split
-        ? await dispatcher.request({
+      pending = split
+        ? dispatcher.request({
             origin: split.origin,
             path: split.path,
             method: req.method as 'GET',
@@ -78,13 +80,21 @@ export class UndiciTransport implements Transport {
             body: req.body,
             signal,
           })
-        : await this.request!(req.url, {
+        : this.request!(req.url, {
             method: req.method as 'GET',
             headers: req.headers,
             body: req.body,
             signal,
             dispatcher,
           });
+    } catch (err) {
+      // Thrown before undici returned its promise (undici reports its own failures through the
+      // promise): no connection was touched, so nothing was sent, and sending again cannot help.
+      throw new TransportError('invalid', REFUSED, undefined, { cause: err });
+    }
+    let res: Awaited<typeof pending>;
+    try {
+      res = await pending;
     } catch (err) {
       throw classifyNetworkError(err, signal);
     }

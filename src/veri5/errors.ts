@@ -12,7 +12,7 @@ export interface Veri5ErrorInit extends APIErrorInit {
  * such as "name mismatch" are never thrown: they are returned as `{ status: 'FAIL', code, message }`.
  */
 export class Veri5Error extends APIError {
-  override name = 'Veri5Error';
+  protected static override readonly brand: string = 'Veri5Error';
   /** True when the code means "nothing was done, try again" (410007, 400304). */
   readonly retryable: boolean;
   constructor(init: Veri5ErrorInit) {
@@ -23,27 +23,27 @@ export class Veri5Error extends APIError {
 
 /** 380048, 380076, 400111: the api_key or client_code (or user id) is not known to Veri5. */
 export class Veri5AuthenticationError extends Veri5Error {
-  override name = 'Veri5AuthenticationError';
+  protected static override readonly brand: string = 'Veri5AuthenticationError';
 }
 
 /** 380091, 400401: the request hash did not match, almost always a wrong `salt` for this `apiKey`. */
 export class Veri5HashError extends Veri5AuthenticationError {
-  override name = 'Veri5HashError';
+  protected static override readonly brand: string = 'Veri5HashError';
 }
 
 /** 400402: the account's consumption limit is exhausted. */
 export class Veri5QuotaError extends Veri5Error {
-  override name = 'Veri5QuotaError';
+  protected static override readonly brand: string = 'Veri5QuotaError';
 }
 
 /** 410003–410006, 410012, 410014: Veri5 rejected an input (format, unreadable document, operation code). */
 export class Veri5InputError extends Veri5Error {
-  override name = 'Veri5InputError';
+  protected static override readonly brand: string = 'Veri5InputError';
 }
 
 /** 380024–380026, 400403–400406, 410008–410011, 410013: a mandatory field did not arrive. */
 export class Veri5MissingFieldError extends Veri5InputError {
-  override name = 'Veri5MissingFieldError';
+  protected static override readonly brand: string = 'Veri5MissingFieldError';
 }
 
 /**
@@ -51,7 +51,7 @@ export class Veri5MissingFieldError extends Veri5InputError {
  * verified. `retryable` is true and the client already retried within `maxRetries` before throwing this.
  */
 export class Veri5ServiceUnavailableError extends Veri5Error {
-  override name = 'Veri5ServiceUnavailableError';
+  protected static override readonly brand: string = 'Veri5ServiceUnavailableError';
   constructor(init: Veri5ErrorInit) {
     super({ retryable: true, ...init });
   }
@@ -63,5 +63,5 @@ export class Veri5ServiceUnavailableError extends Veri5Error {
  * are never retried automatically, and `outcomeUnknown` is true: reconcile before trying again.
  */
 export class Veri5UnknownError extends Veri5Error {
-  override name = 'Veri5UnknownError';
+  protected static override readonly brand: string = 'Veri5UnknownError';
 }

@@ -2,28 +2,15 @@
 // SDK, and calls the local sandbox through createProxyHandler mounted on the same server.
 // Chromium: CHROMIUM_PATH, else one on this machine, else the npm build (test/helpers/chromium.ts).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyHandler, toNodeHandler } from '../../src/proxy/index.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
-import { findChromium } from '../helpers/chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
 import { bundleForWeb } from './bundle.js';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // A fresh secret per run: if it shows up anywhere in the page, it can only have leaked.
 const SECRET = `sbx_${randomBytes(16).toString('hex')}`;
 const SESSION = `session_${randomBytes(8).toString('hex')}`;
@@ -34,10 +21,9 @@ let server: http.Server;
 let origin: string;
 let bundle: string;
 let context: BrowserContext;
-let userDataDir: string;
+let closeChromium: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const browser = await findChromium();
   bundle = await bundleForWeb('test/browser/app.ts', { format: 'esm' });
   sandbox = await startSandbox({ credentials: { apiSecret: SECRET } });
   proxy = createProxyHandler({
@@ -65,17 +51,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  userDataDir = mkdtempSync(path.join(os.tmpdir(), 'vk-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: browser.executablePath,
-    headless: true,
-    args: [...browser.args, ...CHROMIUM_FLAGS],
-  });
+  ({ context, close: closeChromium } = await launchChromium());
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await closeChromium?.();
   await proxy?.close();
   if (server) {
     server.closeAllConnections();

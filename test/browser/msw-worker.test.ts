@@ -2,24 +2,22 @@
 // worker (mockServiceWorker.js, served by this test's server) and the sandbox core answers, in the
 // page, the SDK's calls to https://vistarkriya.com and Veri5, checking signatures over the bytes
 // the browser sent. Chromium: CHROMIUM_PATH, else one on this machine, else the npm build.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../helpers/chromium.js';
+import { launchChromium } from '../helpers/chromium.js';
 import { hmacHex } from '../helpers/raw-request.js';
 import { ROOT, bundleForWeb } from './bundle.js';
 
 let server: http.Server;
 let origin: string;
 let context: BrowserContext;
-let userDataDir: string;
+let closeChromium: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const browser = await findChromium();
   const bundle = await bundleForWeb('test/browser/msw-app.ts', { format: 'esm' });
   const workerScript = readFileSync(path.join(ROOT, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8');
   const html = `<!doctype html><meta charset="utf-8"><title>msw</title><script type="module" src="/app.js"></script>`;
@@ -36,17 +34,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  userDataDir = mkdtempSync(path.join(os.tmpdir(), 'vk-msw-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: browser.executablePath,
-    headless: true,
-    args: [...browser.args, '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  ({ context, close: closeChromium } = await launchChromium());
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await closeChromium?.();
   if (server) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,8 +3,10 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
 
 export interface Chromium {
   executablePath: string;
@@ -44,6 +46,41 @@ export async function findChromium(): Promise<Chromium> {
     );
   }
   return npmChromium();
+}
+
+const HEADLESS_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A headless Chromium (found by {@link findChromium}) with a fresh profile; `close()` removes both. */
+export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const browser = await findChromium();
+  const { chromium: playwright } = await import('playwright-core');
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'vk-chromium-'));
+  try {
+    const context = await playwright.launchPersistentContext(userDataDir, {
+      executablePath: browser.executablePath,
+      headless: true,
+      args: [...browser.args, ...HEADLESS_FLAGS],
+    });
+    return {
+      context,
+      async close() {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-// A Node child process run to its end (from the repository root unless told), its output collected.
+// A Node (or other) child process run to its end (from the repository root unless told), its output collected.
 import { spawn } from 'node:child_process';
 import { REPO_ROOT } from './php.js';
 
@@ -14,8 +14,18 @@ export function runNode(
   env: Record<string, string> = {},
   cwd: string = REPO_ROOT,
 ): Promise<NodeRun> {
+  return runCommand(process.execPath, args, env, cwd);
+}
+
+/** Runs `command ARGS…` like {@link runNode} runs node. */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cwd: string = REPO_ROOT,
+): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => {
