@@ -1,3 +1,4 @@
+import type { Operation } from '../model/operation.js';
 import type { Signer, SignResult } from '../signers/types.js';
 import type { Transport, TransportRequest, TransportResponse } from '../transport/types.js';
 import { type TransportError, classifyNetworkError } from '../transport/types.js';
@@ -38,6 +39,10 @@ export interface CallSpec {
   headers?: Record<string, string> | undefined;
   /** Operation id for log lines, e.g. `verify.pan`. */
   operation?: string | undefined;
+  /** The row this call runs, given to the signer (see `SignInput.operation`). */
+  op?: Operation | undefined;
+  /** The body before serialisation, given to the signer (see `SignInput.json`). */
+  json?: Record<string, unknown> | undefined;
   /** Sees each attempt's signed request just before it is sent (the proxy records its signatures). */
   onRequest?: ((request: TransportRequest) => void) | undefined;
   /** Sees each complete answer before it is interpreted (the proxy passes the platform's on). */
@@ -153,6 +158,8 @@ async function attempt(config: PipelineConfig, spec: CallSpec, call: Call): Prom
       target: call.target,
       body: spec.body,
       timestamp: config.clock.now(),
+      operation: spec.op,
+      json: spec.json,
     });
     // Node signers are synchronous: do not spend a microtask turn awaiting a plain value.
     signed = isThenable(signing) ? await signing : signing;
