@@ -11,16 +11,18 @@ const NODE_ENTRIES = {
   testing: 'src/testing/index.ts',
   bulk: 'src/bulk/index.ts',
   bullmq: 'src/bullmq/index.ts',
+  zod: 'src/zod/index.ts',
   cli: 'src/cli.ts',
 };
 // Browser / worker / edge builds: no Node server, no CLI, no `node:` imports. `testing` serves the
-// sandbox core through msw (`setupWorker` in a browser). Platform `browser` resolves package.json
+// sandbox core through msw (`setupWorker` in a browser); `zod` serves forms (react-hook-form). Platform `browser` resolves package.json
 // `imports` without the `node` condition, so `#platform/*` is the web code.
 const WEB_ENTRIES = {
   index: 'src/index.ts',
   validators: 'src/validators/index.ts',
   proxy: 'src/proxy/index.ts',
   testing: 'src/testing/index.ts',
+  zod: 'src/zod/index.ts',
 };
 
 const present = (entries: Record<string, string>) =>

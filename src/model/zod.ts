@@ -51,12 +51,14 @@ function baseOf(rule: Rule): z.ZodMiniType {
 export function zodRule<T>(rule: Rule<T>, meta: JsonMeta = {}): z.ZodMiniType<T, T> {
   const doc = RULE_DOCS.get(rule);
   const base = baseOf(rule);
+  // A field's own text comes first, then what its rule accepts.
+  const description = [meta.description, doc?.description].filter(Boolean).join(' ');
   JSON_META.add(base, {
     ...(doc?.json ?? {}),
     ...(rule.values ? { enum: [...rule.values] } : {}),
-    ...(doc ? { description: doc.description } : {}),
     ...(doc?.examples ? { examples: [...doc.examples] } : {}),
     ...meta,
+    ...(description ? { description } : {}),
   });
   const checked = base.check(
     z.superRefine((value, ctx) => {
