@@ -12,7 +12,9 @@ type Input = Record<string, unknown>;
 /** The issue of a required field that is missing: `required`, or the rule's own (consent). */
 export function missingIssue(rule: Rule): { rule: string; message: string } {
   const result = rule.check(undefined);
-  return !result.ok && result.rule !== 'type' ? result : { rule: 'required', message: 'is required.' };
+  return !result.ok && result.rule !== 'type'
+    ? { rule: result.rule, message: result.message }
+    : { rule: 'required', message: 'is required.' };
 }
 
 /** Whether `extra` (fields the platform adds later, sent as they are) is an input of this operation. */
@@ -22,14 +24,11 @@ export function acceptsExtra(op: Operation): boolean {
 
 /**
  * The message for a field the operation does not take: the closest of `names` (what it takes) when one
- * is close, else the list, and `extra` when it takes that (the escape hatch for the platform's new fields).
+ * is close, else the list (with `extra`, the escape hatch for fields the platform adds later).
  */
 export function unknownFieldMessage(op: Operation, key: string, names: readonly string[]): string {
   const near = closestName(key, names);
-  if (near) return `is not a field of ${op.id}: did you mean \`${near}\`?`;
-  const declared = names.filter((name) => name !== 'extra');
-  const list = declared.length ? ` (its fields: ${declared.join(', ')})` : ', which takes no input';
-  return `is not a field of ${op.id}${list}.${names.includes('extra') ? ' Send a field the platform added later in `extra`.' : ''}`;
+  return `is not a field of ${op.id}${near ? `: did you mean \`${near}\`?` : names.length ? ` (${names.join(', ')}).` : ', which takes no input.'}`;
 }
 
 /** The fields of an operation, with `extra` when it takes it: what a caller may pass. */

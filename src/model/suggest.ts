@@ -5,29 +5,30 @@
  */
 export function closestName(name: string, names: readonly string[]): string | undefined {
   const plain = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
-  const wanted = plain(name);
+  const a = plain(name);
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
+  let most = Math.max(1, Math.floor(a.length / 3));
   for (const candidate of names) {
-    const d = editDistance(wanted, plain(candidate));
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+    const d = distance(a, plain(candidate));
+    if (d <= most) [best, most] = [candidate, d - 1];
   }
   return best;
 }
 
-/** Optimal string alignment distance: Levenshtein plus the swap of two neighbouring characters. */
-function editDistance(a: string, b: string): number {
-  // rows[i][j]: distance between the first i characters of a and the first j of b.
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+/** Optimal string alignment distance: Levenshtein, plus the swap of two neighbouring characters. */
+function distance(a: string, b: string): number {
+  // d[i][j]: the distance between the first i characters of a and the first j of b.
+  const d = [...Array(a.length + 1)].map((_, i) => [i]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      const row = rows[i]!;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+      d[i]![j] = Math.min(
+        d[i - 1]![j]! + 1,
+        d[i]![j - 1]! + 1,
+        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? d[i - 2]![j - 2]! + 1 : i + j,
+      );
     }
   }
-  return rows[a.length]![b.length]!;
+  return d[a.length]![b.length]!;
 }

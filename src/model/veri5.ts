@@ -131,153 +131,158 @@ export function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const PAN_CONSENT = 'The PAN holder has consented to the verification of their PAN details.';
-const AADHAAR_CONSENT = 'The Aadhaar holder has consented to the verification of their Aadhaar number.';
-const CONSENT_MESSAGE_FIELD = optional(STRING);
+/** The rows (see {@link VERI5}). */
+function veri5Rows() {
+  const PAN_CONSENT = 'The PAN holder has consented to the verification of their PAN details.';
+  const AADHAAR_CONSENT = 'The Aadhaar holder has consented to the verification of their Aadhaar number.';
+  const CONSENT_MESSAGE_FIELD = optional(STRING);
 
-type Veri5Row = Omit<Veri5Operation, 'id' | 'api' | 'method' | '__types' | 'refine'>;
-/** A row with its id, its answer type `O` and, when it has sub-codes, their `needs` as its cross-field rule. */
-const row =
-  <O>() =>
-  <const R extends Veri5Row>(id: string, r: R): Veri5Operation<InputOf<R['input']>, O> & R => {
-    const op = { ...r, id: `veri5.${id}`, api: 'veri5', method: 'POST' } as Veri5Operation & R;
-    return (r.subCodes ? { ...op, refine: subCodeNeeds(op) } : op) as Veri5Operation<InputOf<R['input']>, O> &
-      R;
-  };
+  type Veri5Row = Omit<Veri5Operation, 'id' | 'api' | 'method' | '__types' | 'refine'>;
+  /** A row with its id, its answer type `O` and, when it has sub-codes, their `needs` as its cross-field rule. */
+  const row =
+    <O>() =>
+    <const R extends Veri5Row>(id: string, r: R): Veri5Operation<InputOf<R['input']>, O> & R => {
+      const op = { ...r, id: `veri5.${id}`, api: 'veri5', method: 'POST' } as Veri5Operation & R;
+      return (r.subCodes ? { ...op, refine: subCodeNeeds(op) } : op) as Veri5Operation<
+        InputOf<R['input']>,
+        O
+      > &
+        R;
+    };
 
-const verifyPan = /* @__PURE__ */ row<PanVerificationResult>()('verifyPan', {
-  route: 'verifyUserIdDoc',
-  path: '/service/api/1.0/verifyUserIdDoc',
-  retry: 'billable',
-  functionCode: 'VERIFY_PAN',
-  subCodes: {
-    DOCUMENT: { when: ['document'], needs: ['document'] },
-    DATA: { when: ['name', 'dob'], needs: ['panNumber', 'name', 'dob'] },
-    NUMBER: { needs: ['panNumber'] },
-  },
-  answer: 'pan',
-  input: {
-    panNumber: optional(PAN),
-    name: optional(TEXT),
-    dob: optional(DATE),
-    panType: optional(oneOf(PAN_HOLDER_TYPE_CODES)),
-    document: optional(DOCUMENT),
-    consent: CONSENT,
-    consentMessage: CONSENT_MESSAGE_FIELD,
-    subCode: optional(oneOf(['DATA', 'NUMBER', 'DOCUMENT'])),
-  },
-  body: {
-    pan_details: {
-      pan_number: $('panNumber'),
-      name: $('name'),
-      dob: $('dob'),
-      pan_type: $('panType'),
-      document: $('document'),
+  const verifyPan = row<PanVerificationResult>()('verifyPan', {
+    route: 'verifyUserIdDoc',
+    path: '/service/api/1.0/verifyUserIdDoc',
+    retry: 'billable',
+    functionCode: 'VERIFY_PAN',
+    subCodes: {
+      DOCUMENT: { when: ['document'], needs: ['document'] },
+      DATA: { when: ['name', 'dob'], needs: ['panNumber', 'name', 'dob'] },
+      NUMBER: { needs: ['panNumber'] },
     },
-    consent: 'Y',
-    consent_message: $('consentMessage', PAN_CONSENT),
-  },
-});
-
-const verifyAadhaar = /* @__PURE__ */ row<AadhaarVerificationResult>()('verifyAadhaar', {
-  route: 'verifyUserIdDoc',
-  path: '/service/api/1.0/verifyUserIdDoc',
-  retry: 'billable',
-  functionCode: 'VERIFY_AADHAAR',
-  subCodes: { DATA: {} },
-  answer: 'aadhaar',
-  input: { aadhaarNumber: AADHAAR, consent: CONSENT, consentMessage: CONSENT_MESSAGE_FIELD },
-  body: {
-    aadhaar_details: { aadhaar_number: $('aadhaarNumber') },
-    consent: 'Y',
-    consent_message: $('consentMessage', AADHAAR_CONSENT),
-  },
-});
-
-// "3.2 API : fetchPanDetails": it "return[s] the same data passed in verifyUserIdDoc" for a `txn_id`
-// of an earlier verification, and is "optional": a lookup of a stored result, not a new check against
-// the Income Tax database. So it is a `read`: re-sent after an ambiguous failure, it cannot verify
-// (or bill a verification) twice.
-const fetchPanDetails = /* @__PURE__ */ row<PanDetailsResult>()('fetchPanDetails', {
-  route: 'fetchPanDetails',
-  path: '/service/api/1.0/fetchPanDetails',
-  retry: 'read',
-  functionCode: 'DEFAULT',
-  subCodes: { DATA: {}, NUMBER: {} },
-  hash: ['client_code', 'txn_id', 'api_key', 'salt'],
-  answer: 'panDetails',
-  input: { txnId: TEXT, subCode: optional(oneOf(['DATA', 'NUMBER'])) },
-  body: { txn_id: $('txnId') },
-});
-
-const verifyGstin = /* @__PURE__ */ row<GstinVerificationResult>()('verifyGstin', {
-  route: 'verifyGSTIN',
-  path: '/service/api/1.0/verifyGSTIN',
-  retry: 'billable',
-  functionCode: 'DEFAULT',
-  subCodes: { DEFAULT: {} },
-  hash: ['client_code', 'request_id', 'api_key', 'salt', 'gstin'],
-  answer: 'gstin',
-  echo: 'request_id',
-  input: { gstin: GSTIN, requestId: optional(TEXT) },
-  body: { request_id: $('requestId', randomId), gstin: $('gstin') },
-});
-
-const verifyBankAccount = /* @__PURE__ */ row<BankVerificationResult>()('verifyBankAccount', {
-  route: 'bankVerification',
-  path: '/service/api/1.0/bankVerification',
-  retry: 'billable',
-  sendOnce: true,
-  answer: 'bank',
-  echo: 'uniqueRequestNo',
-  input: {
-    beneficiaryName: TEXT,
-    accountNumber: ACCOUNT_NUMBER,
-    ifsc: IFSC,
-    mobile: optional(MOBILE),
-    email: optional(EMAIL),
-    address: optional(STRING),
-    country: optional(STRING),
-    amount: optional(AMOUNT),
-    transferType: optional(oneOf(['IMPS'])),
-    remark: optional(STRING),
-    version: optional(STRING),
-    purposeCode: optional(STRING),
-    customerId: optional(STRING),
-    debitAccountNo: optional(STRING),
-    uniqueRequestNo: optional(TEXT),
-  },
-  body: {
-    version: $('version', ''),
-    uniqueRequestNo: $('uniqueRequestNo', randomId),
-    purposeCode: $('purposeCode', ''),
-    customerID: $('customerId', ''),
-    clientCode: CLIENT_CODE,
-    debitAccountNo: $('debitAccountNo', ''),
-    beneficiary: {
-      beneficiaryDetail: {
-        beneficiaryName: { fullName: $('beneficiaryName') },
-        beneficiaryAddress: { address1: $('address', ''), country: $('country', '') },
-        beneficiaryContact: { mobileNo: $('mobile'), emailID: $('email') },
-        beneficiaryAccountNo: $('accountNumber'),
-        beneficiaryIFSC: $('ifsc'),
+    answer: 'pan',
+    input: {
+      panNumber: optional(PAN),
+      name: optional(TEXT),
+      dob: optional(DATE),
+      panType: optional(oneOf(PAN_HOLDER_TYPE_CODES)),
+      document: optional(DOCUMENT),
+      consent: CONSENT,
+      consentMessage: CONSENT_MESSAGE_FIELD,
+      subCode: optional(oneOf(['DATA', 'NUMBER', 'DOCUMENT'])),
+    },
+    body: {
+      pan_details: {
+        pan_number: $('panNumber'),
+        name: $('name'),
+        dob: $('dob'),
+        pan_type: $('panType'),
+        document: $('document'),
       },
+      consent: 'Y',
+      consent_message: $('consentMessage', PAN_CONSENT),
     },
-    transferType: 'IMPS',
-    transferCurrencyCode: 'Rs',
-    transferAmount: $('amount', 1),
-    remitterToBeneficiaryInfo: $('remark', ''),
-  },
-});
+  });
 
-/** Every Veri5 operation, by its Veri5Client method name. */
-export const VERI5 = {
-  verifyPan,
-  verifyAadhaar,
-  fetchPanDetails,
-  verifyGstin,
-  verifyBankAccount,
-} as const;
+  const verifyAadhaar = row<AadhaarVerificationResult>()('verifyAadhaar', {
+    route: 'verifyUserIdDoc',
+    path: '/service/api/1.0/verifyUserIdDoc',
+    retry: 'billable',
+    functionCode: 'VERIFY_AADHAAR',
+    subCodes: { DATA: {} },
+    answer: 'aadhaar',
+    input: { aadhaarNumber: AADHAAR, consent: CONSENT, consentMessage: CONSENT_MESSAGE_FIELD },
+    body: {
+      aadhaar_details: { aadhaar_number: $('aadhaarNumber') },
+      consent: 'Y',
+      consent_message: $('consentMessage', AADHAAR_CONSENT),
+    },
+  });
+
+  // "3.2 API : fetchPanDetails": it "return[s] the same data passed in verifyUserIdDoc" for a `txn_id`
+  // of an earlier verification, and is "optional": a lookup of a stored result, not a new check against
+  // the Income Tax database. So it is a `read`: re-sent after an ambiguous failure, it cannot verify
+  // (or bill a verification) twice.
+  const fetchPanDetails = row<PanDetailsResult>()('fetchPanDetails', {
+    route: 'fetchPanDetails',
+    path: '/service/api/1.0/fetchPanDetails',
+    retry: 'read',
+    functionCode: 'DEFAULT',
+    subCodes: { DATA: {}, NUMBER: {} },
+    hash: ['client_code', 'txn_id', 'api_key', 'salt'],
+    answer: 'panDetails',
+    input: { txnId: TEXT, subCode: optional(oneOf(['DATA', 'NUMBER'])) },
+    body: { txn_id: $('txnId') },
+  });
+
+  const verifyGstin = row<GstinVerificationResult>()('verifyGstin', {
+    route: 'verifyGSTIN',
+    path: '/service/api/1.0/verifyGSTIN',
+    retry: 'billable',
+    functionCode: 'DEFAULT',
+    subCodes: { DEFAULT: {} },
+    hash: ['client_code', 'request_id', 'api_key', 'salt', 'gstin'],
+    answer: 'gstin',
+    echo: 'request_id',
+    input: { gstin: GSTIN, requestId: optional(TEXT) },
+    body: { request_id: $('requestId', randomId), gstin: $('gstin') },
+  });
+
+  const verifyBankAccount = row<BankVerificationResult>()('verifyBankAccount', {
+    route: 'bankVerification',
+    path: '/service/api/1.0/bankVerification',
+    retry: 'billable',
+    sendOnce: true,
+    answer: 'bank',
+    echo: 'uniqueRequestNo',
+    input: {
+      beneficiaryName: TEXT,
+      accountNumber: ACCOUNT_NUMBER,
+      ifsc: IFSC,
+      mobile: optional(MOBILE),
+      email: optional(EMAIL),
+      address: optional(STRING),
+      country: optional(STRING),
+      amount: optional(AMOUNT),
+      transferType: optional(oneOf(['IMPS'])),
+      remark: optional(STRING),
+      version: optional(STRING),
+      purposeCode: optional(STRING),
+      customerId: optional(STRING),
+      debitAccountNo: optional(STRING),
+      uniqueRequestNo: optional(TEXT),
+    },
+    body: {
+      version: $('version', ''),
+      uniqueRequestNo: $('uniqueRequestNo', randomId),
+      purposeCode: $('purposeCode', ''),
+      customerID: $('customerId', ''),
+      clientCode: CLIENT_CODE,
+      debitAccountNo: $('debitAccountNo', ''),
+      beneficiary: {
+        beneficiaryDetail: {
+          beneficiaryName: { fullName: $('beneficiaryName') },
+          beneficiaryAddress: { address1: $('address', ''), country: $('country', '') },
+          beneficiaryContact: { mobileNo: $('mobile'), emailID: $('email') },
+          beneficiaryAccountNo: $('accountNumber'),
+          beneficiaryIFSC: $('ifsc'),
+        },
+      },
+      transferType: 'IMPS',
+      transferCurrencyCode: 'Rs',
+      transferAmount: $('amount', 1),
+      remitterToBeneficiaryInfo: $('remark', ''),
+    },
+  });
+
+  return { verifyPan, verifyAadhaar, fetchPanDetails, verifyGstin, verifyBankAccount } as const;
+}
+
+/**
+ * Every Veri5 operation, by its Veri5Client method name. Made by one call marked pure, so a bundle
+ * that never uses Veri5 (a browser app importing only VistarkriyaClient) drops the rows.
+ */
+export const VERI5 = /* @__PURE__ */ veri5Rows();
 
 /** Renders a template with the validated input (and the client code): the JSON that is sent. */
 export function renderBody(
@@ -301,12 +306,12 @@ export function renderBody(
 type InputTypeOf<Op extends Operation> = NonNullable<Op['__types']>['input'];
 
 /** Input of `verifyPan` (`subCode` may also be given in the options). */
-export type VerifyPanInput = InputTypeOf<typeof verifyPan>;
+export type VerifyPanInput = InputTypeOf<(typeof VERI5)['verifyPan']>;
 /** Input of `verifyAadhaar`. */
-export type VerifyAadhaarInput = InputTypeOf<typeof verifyAadhaar>;
+export type VerifyAadhaarInput = InputTypeOf<(typeof VERI5)['verifyAadhaar']>;
 /** Input of `fetchPanDetails`. */
-export type FetchPanDetailsInput = InputTypeOf<typeof fetchPanDetails>;
+export type FetchPanDetailsInput = InputTypeOf<(typeof VERI5)['fetchPanDetails']>;
 /** Input of `verifyGstin`. */
-export type VerifyGstinInput = InputTypeOf<typeof verifyGstin>;
+export type VerifyGstinInput = InputTypeOf<(typeof VERI5)['verifyGstin']>;
 /** Input of `verifyBankAccount` (penny drop: "3.4 API : bankVerification" of the Veri5 API document). */
-export type VerifyBankAccountInput = InputTypeOf<typeof verifyBankAccount>;
+export type VerifyBankAccountInput = InputTypeOf<(typeof VERI5)['verifyBankAccount']>;

@@ -123,7 +123,9 @@ function buildOperation(op: Operation): z.ZodMiniType {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
         ? issue.keys.map((key) => `\`${key}\` ${unknownFieldMessage(op, key, names)}`).join('\n')
-        : undefined,
+        : issue.code === 'invalid_type'
+          ? 'must be an object.'
+          : undefined,
   });
   JSON_META.add(object, { title: op.id, description: docs.summary });
   const refine = op.refine;

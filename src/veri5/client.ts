@@ -40,9 +40,8 @@ export const VERI5_HOSTS = {
  * Default routes: the Veri5 API document's, except `bankVerification`, whose URL it leaves blank
  * (that route is the SDK's choice; override it with `routes`). From the rows (model/veri5.ts).
  */
-export const VERI5_DEFAULT_ROUTES: Readonly<Record<Veri5Route, string>> = /* @__PURE__ */ Object.fromEntries(
-  Object.values(VERI5).map((op) => [op.route, op.path]),
-) as Record<Veri5Route, string>;
+export const VERI5_DEFAULT_ROUTES: Readonly<Record<Veri5Route, string>> = /* @__PURE__ */ (() =>
+  Object.fromEntries(Object.values(VERI5).map((op) => [op.route, op.path])) as Record<Veri5Route, string>)();
 
 interface Prepared {
   clientCode: string;
