@@ -31,12 +31,18 @@ export function unknownFieldMessage(op: Operation, key: string, names: readonly 
   return `is not a field of ${op.id}${near ? `: did you mean \`${near}\`?` : names.length ? ` (${names.join(', ')}).` : ', which takes no input.'}`;
 }
 
+const WITH_EXTRA = new WeakMap<Operation, Fields>();
+
 /** The fields of an operation, with `extra` when it takes it: what a caller may pass. */
 export function fieldsOf(op: Operation, extra: boolean): Fields {
   const fields = op.input ?? {};
-  return extra && acceptsExtra(op)
-    ? { ...fields, extra: { optional: extraRule(Object.keys(fields)) } }
-    : fields;
+  if (!extra || !acceptsExtra(op)) return fields;
+  let all = WITH_EXTRA.get(op);
+  if (!all) {
+    all = { ...fields, extra: { optional: extraRule(Object.keys(fields)) } };
+    WITH_EXTRA.set(op, all);
+  }
+  return all;
 }
 
 /**
