@@ -85,7 +85,15 @@ export type {
   B2CCreateCustomerParams,
   B2COrderListParams,
 } from './model/namespaces.js';
-export type { Operation, QueryFieldType, Fields, Field, Optional, InputOf } from './model/operation.js';
+export type {
+  Operation,
+  QueryFieldType,
+  Fields,
+  Field,
+  Optional,
+  InputOf,
+  PlatformInputOf,
+} from './model/operation.js';
 export type { Rule, RuleType, Checked } from './model/rules.js';
 // Veri5 (Khosla Labs) verification client, its errors and code table.
 export * from './veri5/index.js';

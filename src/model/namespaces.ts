@@ -90,38 +90,38 @@ export type Kamao = PlatformNamespaces['kamao'];
 export type B2C = PlatformNamespaces['b2c'];
 
 type ParamsOf<R> = R extends { readonly input: infer F } ? PlatformInputOf<F> : never;
-type T = PlatformTree;
+type Tree = PlatformTree;
 // The input types, by their v0.1 names. The provenance of every field is in model/docs.ts (most are
 // the SDK's reading of the platform: README, "Where the names come from").
 /** Query of `vk.wallet.core.transactions()`. */
-export type WalletTransactionListParams = ParamsOf<T['wallet']['core']['transactions']>;
+export type WalletTransactionListParams = ParamsOf<Tree['wallet']['core']['transactions']>;
 /** Query of `vk.cibil.reports()`. */
-export type CibilReportListParams = ParamsOf<T['cibil']['reports']>;
+export type CibilReportListParams = ParamsOf<Tree['cibil']['reports']>;
 /** Body of `vk.cibil.fetch()`. `consent` must be literally `true`. */
-export type CibilFetchParams = ParamsOf<T['cibil']['fetch']>;
+export type CibilFetchParams = ParamsOf<Tree['cibil']['fetch']>;
 /** Query of `vk.cibil.status()`. */
-export type CibilStatusParams = ParamsOf<T['cibil']['status']>;
+export type CibilStatusParams = ParamsOf<Tree['cibil']['status']>;
 /** Body of `vk.verify.pan()`. `pan` is the platform's API overview's; `name` and `dob` are inferred. */
-export type VerifyPanParams = ParamsOf<T['verify']['pan']>;
+export type VerifyPanParams = ParamsOf<Tree['verify']['pan']>;
 /** Body of `vk.verify.aadhaar()`. */
-export type VerifyAadhaarParams = ParamsOf<T['verify']['aadhaar']>;
+export type VerifyAadhaarParams = ParamsOf<Tree['verify']['aadhaar']>;
 /** Body of `vk.verify.bank()`. */
-export type VerifyBankParams = ParamsOf<T['verify']['bank']>;
+export type VerifyBankParams = ParamsOf<Tree['verify']['bank']>;
 /** Body of `vk.verify.gst()`. */
-export type VerifyGstParams = ParamsOf<T['verify']['gst']>;
+export type VerifyGstParams = ParamsOf<Tree['verify']['gst']>;
 /** Query of `vk.marketplace.products()`. */
-export type MarketplaceProductListParams = ParamsOf<T['marketplace']['products']>;
+export type MarketplaceProductListParams = ParamsOf<Tree['marketplace']['products']>;
 /** Body of `vk.marketplace.order()`. */
-export type MarketplaceOrderParams = ParamsOf<T['marketplace']['order']>;
+export type MarketplaceOrderParams = ParamsOf<Tree['marketplace']['order']>;
 /** Query of `vk.kamao.earnings()`. */
-export type KamaoEarningListParams = ParamsOf<T['kamao']['earnings']>;
+export type KamaoEarningListParams = ParamsOf<Tree['kamao']['earnings']>;
 /** Query of `vk.kamao.payouts()`. */
-export type KamaoPayoutListParams = ParamsOf<T['kamao']['payouts']>;
+export type KamaoPayoutListParams = ParamsOf<Tree['kamao']['payouts']>;
 /** Query of `vk.kamao.reports()`. */
-export type KamaoReportParams = ParamsOf<T['kamao']['reports']>;
+export type KamaoReportParams = ParamsOf<Tree['kamao']['reports']>;
 /** Query of `vk.b2c.customers()`. */
-export type B2CCustomerListParams = ParamsOf<T['b2c']['customers']>;
+export type B2CCustomerListParams = ParamsOf<Tree['b2c']['customers']>;
 /** Body of `vk.b2c.createCustomer()`. */
-export type B2CCreateCustomerParams = ParamsOf<T['b2c']['createCustomer']>;
+export type B2CCreateCustomerParams = ParamsOf<Tree['b2c']['createCustomer']>;
 /** Query of `vk.b2c.orders()`. */
-export type B2COrderListParams = ParamsOf<T['b2c']['orders']>;
+export type B2COrderListParams = ParamsOf<Tree['b2c']['orders']>;

@@ -24,14 +24,14 @@ const VERI5_SERVERS = [
 ];
 
 /** The JSON Schema of a zod schema, as the input it accepts (docs and sources from the SDK's metadata). */
-export function jsonSchemaOf(schema: z.ZodMiniType): Json {
+export function jsonSchemaOf(schema: z.ZodMiniType): Record<string, unknown> {
   const out = z.toJSONSchema(schema, { io: 'input', metadata: JSON_META, unrepresentable: 'any' }) as Json;
   delete out.$schema;
   return out;
 }
 
 /** The JSON Schema of an operation's input (what the SDK's method takes, `extra` included). */
-export function inputJsonSchema(op: Operation): Json {
+export function inputJsonSchema(op: Operation): Record<string, unknown> {
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...jsonSchemaOf(zodOperation(op)) };
 }
 
@@ -196,7 +196,7 @@ const header = (name: string, description: string, source: string) => ({
 });
 
 /** The OpenAPI 3.1 document of every operation (platform and Veri5), as a JSON value. */
-export function openApiDocument(): Json {
+export function openApiDocument(): Record<string, unknown> {
   const schemas: Json = {};
   const paths: Record<string, Json> = {};
   for (const op of PLATFORM_OPERATIONS) {

@@ -2,7 +2,7 @@ import type { ValidationIssue } from '../core/errors.js';
 import type { RetryClass } from '../core/retry.js';
 import type { Rule } from './rules.js';
 
-/** An input field: its rule, required unless wrapped in {@link optional}. */
+/** An input field: its rule, required unless wrapped in `optional()`. */
 export type Field = Rule | Optional;
 /** An optional input field (see {@link optional}). */
 export interface Optional<R extends Rule = Rule> {
