@@ -84,7 +84,7 @@ function toIssue(issue: z.core.$ZodIssue, input: unknown, fallbackField: string)
       return {
         field,
         rule: 'min',
-        message: `must be at least ${issue.inclusive ? '' : 'more than '}${issue.minimum}${issue.origin === 'string' ? ' characters' : ''}.`,
+        message: `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}${issue.origin === 'string' ? ' characters' : ''}.`,
       };
     case 'too_big':
       return {
