@@ -117,7 +117,6 @@ export class VistarkriyaClient extends BaseClient {
       timeout: options.timeout,
       maxRetries: options.maxRetries,
       headers: options.headers,
-      operation: op.id,
       op,
     }) as Promise<O>;
   }

@@ -37,9 +37,7 @@ export interface CallSpec {
   timeout?: number | undefined;
   maxRetries?: number | undefined;
   headers?: Record<string, string> | undefined;
-  /** Operation id for log lines, e.g. `verify.pan`. */
-  operation?: string | undefined;
-  /** The row this call runs, given to the signer (see `SignInput.operation`). */
+  /** The row this call runs: its id names it in log lines, and the signer gets it (`SignInput.operation`). */
   op?: Operation | undefined;
   /** The body before serialisation, given to the signer (see `SignInput.json`). */
   json?: Record<string, unknown> | undefined;
@@ -188,7 +186,7 @@ async function attempt(config: PipelineConfig, spec: CallSpec, call: Call): Prom
   const result = interpretSafely(spec.interpret, response);
   if (config.log.debugEnabled) {
     config.log.debug(
-      `${spec.method} ${call.target} -> ${response.status} (${spec.operation ?? 'request'}, attempt ${call.attempt}, ${Date.now() - started} ms)`,
+      `${spec.method} ${call.target} -> ${response.status} (${spec.op?.id ?? 'request'}, attempt ${call.attempt}, ${Date.now() - started} ms)`,
     );
   }
   return result;

@@ -180,7 +180,7 @@ async function forward(ctx: ProxyContext, ex: Exchange): Promise<Response> {
     retry: op.retry,
     headers,
     signal: ex.request.signal,
-    operation: op.id,
+    op,
   });
   // The secret, the admin code, the API key (down to a prefix) and this call's signatures, in
   // any letter case: a platform (or a debugging gateway) may echo any of them.

@@ -230,7 +230,6 @@ export class Veri5Client extends BaseClient {
         timeout: options.timeout,
         maxRetries: options.maxRetries,
         headers: options.headers,
-        operation: op.id,
         op,
         json,
       })) as O;
