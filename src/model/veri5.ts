@@ -131,24 +131,22 @@ export function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+type Veri5Row = Omit<Veri5Operation, 'id' | 'api' | 'method' | '__types' | 'refine'>;
+type RowOf<R extends Veri5Row, O> = Veri5Operation<InputOf<R['input']>, O> & R;
+
+/** A row with its id, its answer type `O`, and its sub-codes' `needs` as its cross-field rule. */
+const row =
+  <O>() =>
+  <const R extends Veri5Row>(id: string, r: R): RowOf<R, O> => {
+    const op = { ...r, id: `veri5.${id}`, api: 'veri5', method: 'POST' } as RowOf<R, O>;
+    return r.subCodes ? { ...op, refine: subCodeNeeds(op) } : op;
+  };
+
 /** The rows (see {@link VERI5}). */
 function veri5Rows() {
   const PAN_CONSENT = 'The PAN holder has consented to the verification of their PAN details.';
   const AADHAAR_CONSENT = 'The Aadhaar holder has consented to the verification of their Aadhaar number.';
   const CONSENT_MESSAGE_FIELD = optional(STRING);
-
-  type Veri5Row = Omit<Veri5Operation, 'id' | 'api' | 'method' | '__types' | 'refine'>;
-  /** A row with its id, its answer type `O` and, when it has sub-codes, their `needs` as its cross-field rule. */
-  const row =
-    <O>() =>
-    <const R extends Veri5Row>(id: string, r: R): Veri5Operation<InputOf<R['input']>, O> & R => {
-      const op = { ...r, id: `veri5.${id}`, api: 'veri5', method: 'POST' } as Veri5Operation & R;
-      return (r.subCodes ? { ...op, refine: subCodeNeeds(op) } : op) as Veri5Operation<
-        InputOf<R['input']>,
-        O
-      > &
-        R;
-    };
 
   const verifyPan = row<PanVerificationResult>()('verifyPan', {
     route: 'verifyUserIdDoc',

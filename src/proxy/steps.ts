@@ -148,7 +148,7 @@ const input: Step = async (ctx, ex) => {
   return result.ok ? undefined : refuse(ctx, ex, result.refusal);
 };
 
-/** validate: only declared fields, each valid for the operation's schema. */
+/** validate: only declared fields (no `extra`), each valid by the operation's row. */
 const validate: Step = async (ctx, ex) => {
   const result = await validated(ctx, ex);
   if (!result.ok) return refuse(ctx, ex, result.refusal);
