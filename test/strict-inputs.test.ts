@@ -1,7 +1,7 @@
 // Strict inputs everywhere a row's input is checked: a field the operation does not declare is an
 // InputValidationError that names it and suggests the field it most likely meant, and nothing is
 // sent. The documented escape hatch, `extra`, sends fields the platform adds later as they are.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBulk } from '../src/bulk/index.js';
 import { runCli } from '../src/cli/main.js';
 import type { CliIO } from '../src/cli/io.js';
@@ -10,6 +10,8 @@ import { VERI5 } from '../src/model/veri5.js';
 import { createProxyHandler } from '../src/proxy/index.js';
 import { collect } from './helpers/bulk.js';
 import { useProxyUpstream } from './helpers/proxy-upstream.js';
+import { signedRequest } from './helpers/raw-request.js';
+import { SANDBOX_HOSTS, type SandboxUnderTest } from './helpers/sandbox-hosts.js';
 
 const CREDS = { apiKey: 'vk_test_strict', apiSecret: 'strict_secret_value', adminCode: '123456' };
 
@@ -218,5 +220,37 @@ describe('bulk and the CLI', () => {
     expect(stderr.join('\n')).toMatch(
       /InputValidationError: Invalid nmae: .*did you mean `name`\?[\s\S]*nothing was sent/,
     );
+  });
+});
+
+describe.each(SANDBOX_HOSTS)('the sandbox checks platform inputs by the rows ($name)', (host) => {
+  let sb: SandboxUnderTest;
+  beforeAll(async () => {
+    sb = await host.start();
+  });
+  afterAll(() => sb.close());
+
+  it('answers VALIDATION_ERROR with the client’s message, and ignores fields it does not know', async () => {
+    const bad = await signedRequest(sb.send, 'POST', '/api/v1/verify/pan', '{"pan":"ABCDE12345"}');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      message: 'pan must be a PAN: 5 letters, 4 digits, 1 letter (AAAAA9999A).',
+    });
+    // What the client's `extra` sends: the sandbox, as a server would, ignores it.
+    const extra = await signedRequest(
+      sb.send,
+      'POST',
+      '/api/v1/verify/pan',
+      '{"pan":"abcpv1234d","purpose":"KYC"}',
+    );
+    expect(extra.status).toBe(200);
+    expect(extra.json.data).toMatchObject({ pan: 'ABCPV1234D', status: 'VALID' });
+    // A query's integer field is read back as a number, and checked by its rule.
+    const page = await signedRequest(sb.send, 'GET', '/api/v1/b2c/customers?page=0');
+    expect(page.json.error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      message: 'page must be greater than 0.',
+    });
   });
 });
