@@ -60,6 +60,10 @@ export const PLATFORM = {
   wallet: {
     core: {
       balance: row<WalletBalance>()({ method: 'GET', path: '/api/v1/wallet/core/balance', retry: 'read' }),
+      /**
+       * Await for one page, or `for await` every transaction.
+       * @example for await (const tx of vk.wallet.core.transactions({ from: '2024-04-01' })) console.log(tx);
+       */
       transactions: row<Page<WalletTransaction>>()({
         method: 'GET',
         path: '/api/v1/wallet/core/transactions',
@@ -87,6 +91,7 @@ export const PLATFORM = {
       paged: true,
       input: PAGING,
     }),
+    /** Billable; needs the person's explicit `consent: true`. */
     fetch: row<CibilFetchResult>()({
       method: 'POST',
       path: '/api/v1/cibil/fetch',
@@ -102,6 +107,10 @@ export const PLATFORM = {
   },
   verify: {
     services: row<VerifyServiceCatalog>()({ method: 'GET', path: '/api/v1/verify/services', retry: 'read' }),
+    /**
+     * Billable. The PAN is checked (format) and upper-cased before anything is sent.
+     * @example const r = await vk.verify.pan({ pan: 'ABCPE1234F', name: 'Asha Verma' });
+     */
     pan: row<PanVerification>()({
       method: 'POST',
       path: '/api/v1/verify/pan',
