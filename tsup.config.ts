@@ -11,18 +11,21 @@ const NODE_ENTRIES = {
   testing: 'src/testing/index.ts',
   bulk: 'src/bulk/index.ts',
   bullmq: 'src/bullmq/index.ts',
+  zod: 'src/zod/index.ts',
   cli: 'src/cli.ts',
 };
 // Browser / worker / edge builds: no Node server, no CLI, no `node:` imports. `testing` serves the
 // sandbox core through msw (`setupWorker` in a browser); `sandbox` is that core alone
-// (`createSandbox`, without the Node server `startSandbox`). Platform `browser` resolves
-// package.json `imports` without the `node` condition, so `#platform/*` is the web code.
+// (`createSandbox`, without the Node server `startSandbox`); `zod` serves forms (react-hook-form).
+// Platform `browser` resolves package.json `imports` without the `node` condition, so
+// `#platform/*` is the web code.
 const WEB_ENTRIES = {
   index: 'src/index.ts',
   validators: 'src/validators/index.ts',
   proxy: 'src/proxy/index.ts',
   sandbox: 'src/sandbox/web.ts',
   testing: 'src/testing/index.ts',
+  zod: 'src/zod/index.ts',
 };
 // Declarations: one per Node entry (`.d.ts` and `.d.cts`), and `web/sandbox.d.ts` for the web
 // sandbox, whose API is the Node one without `startSandbox`. The other web entries export exactly

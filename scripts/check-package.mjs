@@ -57,7 +57,10 @@ section('publint --strict', () => {
 });
 
 section('attw --pack .', () => {
-  exec(bin('attw'), ['--pack', '.']);
+  // The JSON documents (`vistarkriya/openapi.json`, `/schemas.json`) are data, reached through
+  // `exports` only: node10 resolution, which predates `exports`, cannot see them, and has no types to
+  // check in them anyway.
+  exec(bin('attw'), ['--pack', '.', '--exclude-entrypoints', './openapi.json', './schemas.json']);
 });
 
 section('tarball contents', () => {

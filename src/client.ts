@@ -4,15 +4,10 @@ import { interpretJson, interpretPlatform } from './core/interpret.js';
 import { type RequestOptions, encodeInput, serializeBody } from './core/request.js';
 import type { RetryClass } from './core/retry.js';
 import { type Query, buildTarget } from './core/target.js';
+import { type PlatformNamespaces, buildNamespaces } from './model/namespaces.js';
+import type { Operation } from './model/operation.js';
+import { parseInput, wireInput } from './model/parse.js';
 import { type PlatformOptions, platformPipeline, routeResolver } from './platform-api.js';
-import { B2C } from './resources/b2c.js';
-import { Cibil } from './resources/cibil.js';
-import { Kamao } from './resources/kamao.js';
-import { Marketplace } from './resources/marketplace.js';
-import { loadInputParser } from '#platform/input-parser';
-import type { Operation } from './resources/operation.js';
-import { Verify } from './resources/verify.js';
-import { Wallet } from './resources/wallet.js';
 
 /** Options of `new VistarkriyaClient(...)`. */
 export interface ClientOptions extends PlatformOptions {}
@@ -37,22 +32,24 @@ export interface RawRequest extends RequestOptions {
 export class VistarkriyaClient extends BaseClient {
   readonly #route: (op: Operation) => string;
 
+  // The namespaces are made from the platform's rows (model/platform.ts), one method per row.
   /** Wallets: `vk.wallet.core.balance()`, `vk.wallet.core.transactions()`, `vk.wallet.pipeline.balance()`, `vk.wallet.license.balance()`. */
-  readonly wallet: Wallet = new Wallet(this);
+  declare readonly wallet: PlatformNamespaces['wallet'];
   /** Credit reports: `reports()`, `fetch()`, `status()`. */
-  readonly cibil: Cibil = new Cibil(this);
+  declare readonly cibil: PlatformNamespaces['cibil'];
   /** Verification: `services()`, `pan()`, `aadhaar()`, `bank()`, `gst()`. */
-  readonly verify: Verify = new Verify(this);
+  declare readonly verify: PlatformNamespaces['verify'];
   /** Marketplace: `services()`, `products()`, `order()`. */
-  readonly marketplace: Marketplace = new Marketplace(this);
+  declare readonly marketplace: PlatformNamespaces['marketplace'];
   /** Commissions: `earnings()`, `payouts()`, `reports()`. */
-  readonly kamao: Kamao = new Kamao(this);
+  declare readonly kamao: PlatformNamespaces['kamao'];
   /** Customers: `customers()`, `createCustomer()`, `orders()`. */
-  readonly b2c: B2C = new B2C(this);
+  declare readonly b2c: PlatformNamespaces['b2c'];
 
   constructor(options: ClientOptions = {}) {
     super(platformPipeline(options, 'VistarkriyaClient'));
     this.#route = routeResolver(options.routes);
+    Object.assign(this, buildNamespaces(this));
   }
 
   /** The route an operation is sent to (after `routes` overrides). */
@@ -103,10 +100,13 @@ export class VistarkriyaClient extends BaseClient {
     }) as Promise<T>;
   }
 
-  /** @internal The one executor every namespace method goes through. */
+  /**
+   * @internal The one executor every namespace method goes through: the row's input rules (strict:
+   * nothing is sent for a typo), then the route, the query or body, and the pipeline.
+   */
   async _run<I, O>(op: Operation<I, O>, input: I | undefined, options: RequestOptions = {}): Promise<O> {
-    const params = op.schema ? await validateInput(op.schema, input) : input;
-    const { target, body } = encodeInput(op.method, this.routeOf(op), params);
+    const params = wireInput(parseInput(op, input));
+    const { target, body } = encodeInput(op.method, this.#route(op), params);
     return this._execute({
       method: op.method,
       target,
@@ -117,13 +117,7 @@ export class VistarkriyaClient extends BaseClient {
       timeout: options.timeout,
       maxRetries: options.maxRetries,
       headers: options.headers,
-      operation: op.id,
+      op,
     }) as Promise<O>;
   }
-}
-
-async function validateInput(key: string, input: unknown): Promise<unknown> {
-  const loaded = loadInputParser();
-  const parse = typeof loaded === 'function' ? loaded : await loaded;
-  return parse(key, input);
 }

@@ -54,35 +54,20 @@ export {
   type OpenLegacySignerOptions,
   type Veri5SignerOptions,
 } from './signers/index.js';
-// Platform namespaces: resource classes, paging, input and output types.
+// Platform namespaces (made from the operation rows), paging, input and output types.
 export { PagePromise, type Page, type Pagination } from './resources/paging.js';
-export {
+export type * from './resources/outputs.js';
+export type {
+  PlatformNamespaces,
   Wallet,
   CoreWallet,
   PipelineWallet,
   LicenseWallet,
-  type WalletBalance,
-  type WalletTransaction,
-} from './resources/wallet.js';
-export { Cibil, type CibilReport, type CibilFetchResult, type CibilStatus } from './resources/cibil.js';
-export {
+  Cibil,
   Verify,
-  type VerifyServiceCatalog,
-  type PanVerification,
-  type AadhaarVerification,
-  type BankVerification,
-  type GstVerification,
-} from './resources/verify.js';
-export {
   Marketplace,
-  type MarketplaceServiceCatalog,
-  type MarketplaceProduct,
-  type MarketplaceOrder,
-} from './resources/marketplace.js';
-export { Kamao, type KamaoEarning, type KamaoPayout, type KamaoReport } from './resources/kamao.js';
-export { B2C, type B2CCustomer, type B2COrder } from './resources/b2c.js';
-export type { Operation, QueryFieldType } from './resources/operation.js';
-export type {
+  Kamao,
+  B2C,
   WalletTransactionListParams,
   CibilReportListParams,
   CibilFetchParams,
@@ -99,6 +84,16 @@ export type {
   B2CCustomerListParams,
   B2CCreateCustomerParams,
   B2COrderListParams,
-} from './resources/schemas.js';
+} from './model/namespaces.js';
+export type {
+  Operation,
+  QueryFieldType,
+  Fields,
+  Field,
+  Optional,
+  InputOf,
+  PlatformInputOf,
+} from './model/operation.js';
+export type { Rule, RuleType, Checked } from './model/rules.js';
 // Veri5 (Khosla Labs) verification client, its errors and code table.
 export * from './veri5/index.js';

@@ -6,7 +6,7 @@ import { isPlatformClockSkew } from './core/interpret.js';
 import { type CoreOptions, requireCredentials } from './core/options.js';
 import type { PipelineConfig } from './core/pipeline.js';
 import { isBrowser, readEnv } from './platform/runtime.js';
-import type { Operation } from './resources/operation.js';
+import type { Operation } from './model/operation.js';
 import type { Signer } from './signers/types.js';
 import { vistarkriyaSigner } from './signers/vistarkriya.js';
 

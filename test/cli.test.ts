@@ -236,6 +236,9 @@ describe('vistarkriya call and help', () => {
     const list = capture();
     await runCli(['call', '--list'], list);
     expect(list.stdout).toHaveLength(26);
-    expect(list.stdout).toContain('veri5.verifyGstin');
+    // Veri5's rows list their route too (they used to print the bare id).
+    expect(list.stdout).toContainEqual(
+      expect.stringMatching(/^veri5\.verifyGstin +POST \/service\/api\/1\.0\/verifyGSTIN$/),
+    );
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { ConfigurationError } from '../src/index.js';
 import { buildProxyHandler } from '../src/proxy/handler.js';
 import { type ProxyHandlerOptions, createProxyHandler } from '../src/proxy/index.js';
-import { OPERATIONS } from '../src/resources/registry.js';
+import { PLATFORM_OPERATIONS as OPERATIONS } from '../src/model/platform.js';
 import { type SeenRequest, startSigningServer } from './helpers/signing-server.js';
 
 // The proxy's credentials. The secret must never reach a response or a log line.
@@ -427,7 +427,6 @@ describe('upstream answers', () => {
         parseInput: () => {
           throw new TypeError(`validator bug near ${SECRET}`);
         },
-        inputFields: () => undefined,
       },
     );
     const res = await handler(post(PAN_PATH, { pan: 'ABCPE1234F' }));

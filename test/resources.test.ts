@@ -1,7 +1,8 @@
 import type http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type APIError, InputValidationError, VistarkriyaClient } from '../src/index.js';
-import { OPERATIONS, getOperation } from '../src/resources/registry.js';
+import { PLATFORM_OPERATIONS as OPERATIONS } from '../src/model/platform.js';
+import { getOperation } from '../src/model/registry.js';
 import { findOperationByRoute } from './helpers/operations.js';
 import { makeAadhaar } from './helpers/aadhaar.js';
 import { type SeenRequest, startSigningServer } from './helpers/signing-server.js';
@@ -396,8 +397,8 @@ describe('unicode bodies', () => {
     }
   });
 
-  it('extra (unknown) input fields pass through to the body', async () => {
-    await vk.verify.gst({ gstin: GSTIN, client_ref: 'à-1' });
+  it('fields in `extra` (the escape hatch for new platform fields) are sent as they are', async () => {
+    await vk.verify.gst({ gstin: GSTIN, extra: { client_ref: 'à-1' } });
     expect(JSON.parse(only().body)).toEqual({ gstin: GSTIN, client_ref: 'à-1' });
   });
 });

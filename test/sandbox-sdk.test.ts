@@ -17,7 +17,7 @@ import {
   MAGIC_PAN,
   magicOutcome,
 } from '../src/sandbox/index.js';
-import { OPERATIONS } from '../src/resources/registry.js';
+import { PLATFORM_OPERATIONS as OPERATIONS } from '../src/model/platform.js';
 import { matchPlatformRoute } from '../src/sandbox/routes/index.js';
 import { isValidAadhaar, isValidGstin, isValidPan } from '../src/validators/index.js';
 import { SANDBOX_HOSTS, type SandboxUnderTest } from './helpers/sandbox-hosts.js';

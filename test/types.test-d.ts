@@ -38,14 +38,15 @@ describe('namespace signatures', () => {
     expectTypeOf(vk.wallet.pipeline.balance()).resolves.toEqualTypeOf<WalletBalance>();
     expectTypeOf(vk.wallet.license.balance()).resolves.toHaveProperty('balance').toEqualTypeOf<number>();
     expectTypeOf(vk.wallet.core.transactions()).toEqualTypeOf<PagePromise<WalletTransaction>>();
+    // Strict inputs: the declared fields and `extra` (the escape hatch), no index signature.
     expectTypeOf(vk.wallet.core.transactions).parameter(0).toEqualTypeOf<
       | {
-          [k: string]: unknown;
           page?: number | undefined;
           per_page?: number | undefined;
           from?: string | undefined;
           to?: string | undefined;
           type?: string | undefined;
+          extra?: Record<string, unknown> | undefined;
         }
       | undefined
     >();
@@ -88,7 +89,9 @@ describe('namespace signatures', () => {
       .toEqualTypeOf<string | number>();
     expectTypeOf(vk.kamao.reports)
       .parameter(0)
-      .toEqualTypeOf<{ [k: string]: unknown; month?: string | undefined } | undefined>();
+      .toEqualTypeOf<
+        { month?: string | undefined; extra?: Record<string, unknown> | undefined } | undefined
+      >();
     expectTypeOf(vk.b2c.createCustomer).parameter(0).toEqualTypeOf<B2CCreateCustomerParams>();
     expectTypeOf(
       vk.b2c.createCustomer({ name: 'A', mobile: '9876543210' }),
@@ -102,6 +105,16 @@ describe('namespace signatures', () => {
     expectTypeOf((await list).pagination.total_pages).toEqualTypeOf<number>();
     for await (const c of list) expectTypeOf(c).toEqualTypeOf<B2CCustomer>();
     expectTypeOf(list.pages()).toEqualTypeOf<AsyncGenerator<Page<B2CCustomer>, void, undefined>>();
+  });
+
+  it('strict inputs: a misspelt or unknown field does not compile; new fields go in `extra`', () => {
+    // @ts-expect-error `nmae` is not a field of verify.pan (a typo of the optional `name`)
+    vk.verify.pan({ pan: 'ABCPE1234F', nmae: 'Ravi Kumar' });
+    // @ts-expect-error `pagee` is not a field of b2c.customers
+    vk.b2c.customers({ pagee: 2 });
+    vk.verify.pan({ pan: 'ABCPE1234F', extra: { purpose: 'KYC' } });
+    expectTypeOf<VerifyPanParams>().not.toHaveProperty('nmae');
+    expectTypeOf<keyof VerifyPanParams>().toEqualTypeOf<'pan' | 'name' | 'dob' | 'extra'>();
   });
 
   it('request options on every method', () => {

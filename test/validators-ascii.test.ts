@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputValidationError } from '../src/core/errors.js';
-import { parseOperationInput as parseWeb } from '../src/resources/schemas-web.js';
-import { parseOperationInput as parseZod } from '../src/resources/schemas.js';
+import { parseInput as parseRow } from '../src/model/parse.js';
+import { getOperation } from '../src/model/registry.js';
+import { schemas } from '../src/zod/index.js';
 import {
   gstinSchema,
   ifscSchema,
@@ -49,7 +50,9 @@ describe('PAN, GSTIN and IFSC: non-ASCII is refused before anything is normalise
     expect(normalizePan('aßpv1234d')).toBe('AßPV1234D');
   });
 
-  it('the operation schemas (zod and the web build) refuse them with the format rule', () => {
+  it('the operation rules (the client) and the zod schemas refuse them with the format rule', () => {
+    const parseWeb = (key: string, input: unknown) => parseRow(getOperation(key)!, input);
+    const parseZod = (key: string, input: unknown) => parseInput(schemas[key as 'verify.pan'], input);
     for (const parse of [parseZod, parseWeb]) {
       const cases: [string, unknown][] = [
         ['verify.pan', { pan: 'aßpv1234d' }],

@@ -321,3 +321,31 @@ describe('plain functions and schemas agree', () => {
     );
   });
 });
+
+describe('parseInput wording for any zod schema', () => {
+  it('says "greater than" for an exclusive minimum and "at least" for an inclusive one', async () => {
+    const z = await import('zod/mini');
+    const issue = (schema: Parameters<typeof parseInput>[0], value: unknown) => {
+      try {
+        parseInput(schema, value, { field: 'n' });
+      } catch (err) {
+        return (err as InputValidationError).issues[0];
+      }
+      return undefined;
+    };
+    // It used to read "must be at least more than 0."
+    expect(issue(z.number().check(z.positive()), 0)).toEqual({
+      field: 'n',
+      rule: 'min',
+      message: 'must be greater than 0.',
+    });
+    expect(issue(z.number().check(z.gte(1)), 0)).toEqual({
+      field: 'n',
+      rule: 'min',
+      message: 'must be at least 1.',
+    });
+    expect(issue(z.string().check(z.minLength(2)), 'a')).toMatchObject({
+      message: 'must be at least 2 characters.',
+    });
+  });
+});

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { VistarkriyaClient } from '../client.js';
 import { APIConnectionError, APIError, InputValidationError, VistarkriyaError } from '../core/errors.js';
 import { createRedactor } from '../core/redact.js';
-import { OPERATIONS } from '../resources/registry.js';
+import { OPERATIONS, getOperation, nearOperationIds } from '../model/registry.js';
+import { Veri5Client } from '../veri5/client.js';
 import { baseURLFromEnv, clientFromEnv } from './clients.js';
 import { type CliIO, UsageError } from './io.js';
 
@@ -31,32 +32,8 @@ Against the sandbox (npx vistarkriya sandbox, in another terminal):
          VISTARKRIYA_API_SECRET=sandbox_secret VISTARKRIYA_ADMIN_CODE=123456
   vistarkriya call verify.pan '{"pan":"ABCPV1234D","name":"Ravi Kumar"}'`;
 
-/** Veri5Client methods reachable as `veri5.<method>`. */
-export const VERI5_METHODS = [
-  'verifyPan',
-  'verifyAadhaar',
-  'fetchPanDetails',
-  'verifyGstin',
-  'verifyBankAccount',
-] as const;
-
-/** The platform operation ids, for `--list` and suggestions. */
+/** Every operation id, platform and Veri5 (`veri5.verifyPan`), for `--list` and suggestions. */
 export const OPERATION_IDS: readonly string[] = OPERATIONS.map((op) => op.id);
-
-/** Finds `vk.verify.pan` for `verify.pan`, bound to its namespace. */
-function resolveOperation(client: object, id: string): ((input?: unknown) => Promise<unknown>) | undefined {
-  let owner: unknown;
-  let current: unknown = client;
-  for (const segment of id.split('.')) {
-    if (current === null || (typeof current !== 'object' && typeof current !== 'function')) return undefined;
-    if (segment.startsWith('_') || segment === 'constructor') return undefined;
-    owner = current;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return typeof current === 'function'
-    ? (current as (input?: unknown) => Promise<unknown>).bind(owner)
-    : undefined;
-}
 
 /** `vistarkriya call`: run one operation and print the result. */
 export async function callCommand(args: string[], io: CliIO): Promise<number> {
@@ -77,7 +54,6 @@ export async function callCommand(args: string[], io: CliIO): Promise<number> {
   }
   if (values.list) {
     for (const op of OPERATIONS) io.out(`${op.id.padEnd(24)} ${op.method.padEnd(4)} ${op.path}`);
-    for (const m of VERI5_METHODS) io.out(`veri5.${m}`);
     return 0;
   }
   const [operation, json, ...extra] = positionals;
@@ -92,7 +68,6 @@ export async function callCommand(args: string[], io: CliIO): Promise<number> {
       throw new UsageError(`The input is not valid JSON: ${maskNumbers(json.slice(0, 80))}`);
     }
   }
-  const isVeri5 = operation.startsWith('veri5.');
   // Where the call goes, for a connection error's message.
   const baseURL = baseURLFromEnv(operation, io.env, values['base-url']);
   const client = clientFromEnv(operation, io.env, values['base-url']);
@@ -106,15 +81,15 @@ export async function callCommand(args: string[], io: CliIO): Promise<number> {
           : { method, path: operation, body: input ?? {} },
       );
     } else {
-      const fn = resolveOperation(client, isVeri5 ? operation.slice('veri5.'.length) : operation);
-      if (!fn) {
-        const known = isVeri5 ? VERI5_METHODS.map((m) => `veri5.${m}`) : OPERATION_IDS;
-        const near = known.filter((id) => id.startsWith(operation.split('.')[0] ?? ''));
+      const op = getOperation(operation);
+      if (!op || (op.api === 'veri5') !== client instanceof Veri5Client) {
+        const near = nearOperationIds(operation);
         throw new UsageError(
           `Unknown operation "${operation}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ' See vistarkriya call --list.'}`,
         );
       }
-      result = await fn(input);
+      // Every row runs on its client's one executor, with the row's own input rules.
+      result = await client._run(op as never, input);
     }
     io.out(JSON.stringify(result, null, 2));
     return 0;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { BULK_HELP, bulkCommand } from './bulk.js';
 import { CALL_HELP, callCommand } from './call.js';
 import { type CliIO, UsageError, processIO } from './io.js';
+import { OPENAPI_HELP, openapiCommand } from './openapi.js';
 import { SDK_VERSION } from '../core/version.js';
 import { SANDBOX_HELP, SANDBOX_USAGE, sandboxCommand } from './sandbox.js';
 import { SIGN_HELP, signCommand } from './sign.js';
@@ -15,6 +16,7 @@ Commands:
   sign --method M --path P [--body B] [--timestamp T] Show the exact signed string and signature
   call <operation> [json]                             Run one operation with env credentials
   bulk <operation> --in rows.csv --out results.jsonl  Run it for every row: rate-limited, resumable
+  openapi [--input <operation>]                       Print the OpenAPI 3.1 document (or an input's JSON Schema)
 
 Options:
   --version, -v  Print the version
@@ -35,6 +37,8 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
         return await callCommand(rest, io);
       case 'bulk':
         return await bulkCommand(rest, io);
+      case 'openapi':
+        return await openapiCommand(rest, io);
       case '--version':
       case '-v':
         io.out(SDK_VERSION);
@@ -43,9 +47,14 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
       case 'help':
       case '--help':
       case '-h': {
-        const topic = { sandbox: SANDBOX_HELP, sign: SIGN_HELP, call: CALL_HELP, bulk: BULK_HELP }[
-          rest[0] ?? ''
-        ];
+        const topics = {
+          sandbox: SANDBOX_HELP,
+          sign: SIGN_HELP,
+          call: CALL_HELP,
+          bulk: BULK_HELP,
+          openapi: OPENAPI_HELP,
+        };
+        const topic = topics[(rest[0] ?? '') as keyof typeof topics];
         io.out(topic ?? MAIN_HELP);
         return command === undefined ? 2 : 0;
       }

@@ -43,3 +43,8 @@ export function makeAPIError(init: APIErrorInit): APIError {
   const cls = (init.code !== undefined && BY_CODE.get(init.code)) || classForStatus(init.status);
   return new cls(init);
 }
+
+/** The platform's documented error codes (the platform's API overview), for the OpenAPI document. */
+export function documentedErrorCodes(): string[] {
+  return [...BY_CODE.keys()];
+}

@@ -1,3 +1,4 @@
+import type { Operation } from '../model/operation.js';
 import type { Signer, SignResult } from '../signers/types.js';
 import type { Transport, TransportRequest, TransportResponse } from '../transport/types.js';
 import { type TransportError, classifyNetworkError } from '../transport/types.js';
@@ -36,8 +37,10 @@ export interface CallSpec {
   timeout?: number | undefined;
   maxRetries?: number | undefined;
   headers?: Record<string, string> | undefined;
-  /** Operation id for log lines, e.g. `verify.pan`. */
-  operation?: string | undefined;
+  /** The row this call runs: its id names it in log lines, and the signer gets it (`SignInput.operation`). */
+  op?: Operation | undefined;
+  /** The body before serialisation, given to the signer (see `SignInput.json`). */
+  json?: Record<string, unknown> | undefined;
   /** Sees each attempt's signed request just before it is sent (the proxy records its signatures). */
   onRequest?: ((request: TransportRequest) => void) | undefined;
   /** Sees each complete answer before it is interpreted (the proxy passes the platform's on). */
@@ -153,6 +156,8 @@ async function attempt(config: PipelineConfig, spec: CallSpec, call: Call): Prom
       target: call.target,
       body: spec.body,
       timestamp: config.clock.now(),
+      operation: spec.op,
+      json: spec.json,
     });
     // Node signers are synchronous: do not spend a microtask turn awaiting a plain value.
     signed = isThenable(signing) ? await signing : signing;
@@ -181,7 +186,7 @@ async function attempt(config: PipelineConfig, spec: CallSpec, call: Call): Prom
   const result = interpretSafely(spec.interpret, response);
   if (config.log.debugEnabled) {
     config.log.debug(
-      `${spec.method} ${call.target} -> ${response.status} (${spec.operation ?? 'request'}, attempt ${call.attempt}, ${Date.now() - started} ms)`,
+      `${spec.method} ${call.target} -> ${response.status} (${spec.op?.id ?? 'request'}, attempt ${call.attempt}, ${Date.now() - started} ms)`,
     );
   }
   return result;

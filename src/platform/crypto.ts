@@ -3,9 +3,6 @@
 //   #platform/crypto       node → platform/crypto-node.ts (node:crypto)   else → crypto-web.ts (WebCrypto)
 //   #platform/transport    node → transport/default-node.ts (undici)     else → default-web.ts (fetch)
 //   #platform/tls-failure  node → transport/tls-failure-node.ts (Node's TLS codes)  else → none
-//   #platform/input-parser node → resources/input-parser-node.ts (zod, loaded lazily)
-//                          else → input-parser-web.ts (plain checks, same results)
-//   #platform/schemas      node → resources/schemas.ts (zod)             else → schemas-web.ts
 //   #platform/call-abort   node → core/call-abort-node.ts (undici-shaped) else → call-abort-web.ts
 // "node" is the condition Node, tsx, vitest and tsup's Node build resolve with; the web build
 // (platform browser: browsers, workers, workerd, edge, Deno) takes the other branch.

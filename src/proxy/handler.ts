@@ -1,4 +1,4 @@
-import type { Operation } from '../resources/operation.js';
+import type { Operation } from '../model/operation.js';
 import { type ProxyHandlerOptions, proxySettings } from './options.js';
 import { errorResponse } from './respond.js';
 import { type InputRules, type ProxyContext, runSteps, startExchange } from './steps.js';

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { OPERATIONS } from '../resources/registry.js';
-import { operationInputFields, parseOperationInput } from '#platform/schemas';
+import { parseInput } from '../model/parse.js';
+import { PLATFORM_OPERATIONS } from '../model/platform.js';
 import { type ProxyHandler, type ProxyHandlerOptions, buildProxyHandler } from './handler.js';
 
 export type {
@@ -20,7 +20,7 @@ export type {
 } from './handler.js';
 export { DEFAULT_MAX_BODY_BYTES } from './body.js';
 export { toNodeHandler, type NodeHandler, type NodeRequestLike, type NodeResponseLike } from './node.js';
-export type { Operation, QueryFieldType } from '../resources/operation.js';
+export type { Operation, QueryFieldType } from '../model/operation.js';
 
 /**
  * Builds a Fetch-API handler `(request: Request) => Promise<Response>` that forwards allowed,
@@ -33,7 +33,7 @@ export type { Operation, QueryFieldType } from '../resources/operation.js';
  * in `allow` → 403; `authorize(request, operation, context)` false → 401 (throws → 403), before
  * any input is read (`await context.input()` gives it the validated input for per-record rules);
  * a body that is not JSON → 415, larger than `maxBodyBytes` → 413; input that fails the
- * operation's schema (or names an undeclared field) → 400 `VALIDATION_ERROR`. None of these reach
+ * operation's rules (or names a field it does not declare, `extra` included) → 400 `VALIDATION_ERROR`. None of these reach
  * the platform, and each is logged once at `info`. Incoming credential headers are never
  * forwarded, and the platform's answer comes back with its own status and `{ success, ... }`
  * envelope.
@@ -51,8 +51,7 @@ export type { Operation, QueryFieldType } from '../resources/operation.js';
  */
 export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   return buildProxyHandler(options, {
-    operations: OPERATIONS,
-    parseInput: parseOperationInput,
-    inputFields: operationInputFields,
+    operations: PLATFORM_OPERATIONS,
+    parseInput: (op, input) => parseInput(op, input, { extra: false }),
   });
 }

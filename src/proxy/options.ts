@@ -2,7 +2,7 @@
 // handler is mounted and who may call what. Checked once, when the handler is built.
 import { ConfigurationError } from '../core/errors.js';
 import type { PlatformOptions } from '../platform-api.js';
-import type { Operation } from '../resources/operation.js';
+import type { Operation } from '../model/operation.js';
 import { DEFAULT_MAX_BODY_BYTES } from './body.js';
 import { normalizeBasePath } from './path.js';
 

@@ -2,19 +2,22 @@
 // answers (a Response ends the request) or hands the exchange on to the next.
 import { APIError, InputValidationError } from '../core/errors.js';
 import { encodeInput } from '../core/request.js';
-import type { Operation } from '../resources/operation.js';
+import type { Operation } from '../model/operation.js';
+import { decodeQuery, parseQuery } from '../model/query.js';
 import { readJsonBody } from './body.js';
-import { decodeQuery, findReservedName, parseQuery } from './input.js';
 import type { AuthorizeResult, ProxySettings } from './options.js';
 import { checkPathSyntax, splitTarget, stripBasePath } from './path.js';
 import { errorResponse, failureResponse, passThrough, withSecurityHeaders } from './respond.js';
 import type { Upstream } from './upstream.js';
 
-/** What the injected operation table brings: the input validator and the declared fields. */
+/** What the injected operation table brings: the input check (model/parse.ts). */
 export interface InputRules {
-  parseInput: (schemaKey: string, input: unknown) => unknown | Promise<unknown>;
-  /** The fields an operation declares: a caller's extra fields are refused, never signed. */
-  inputFields: (schemaKey: string) => readonly string[] | undefined;
+  /**
+   * Validates and normalises an operation's input, refusing every field it does not declare, `extra`
+   * included: a browser user must not add parameters the platform might honour (a tenant or user
+   * selector) to a call signed with the server's credentials.
+   */
+  parseInput: (op: Operation, input: unknown) => unknown;
 }
 
 /** Everything a step may use: the checked settings, the upstream, the input rules. */
@@ -145,7 +148,7 @@ const input: Step = async (ctx, ex) => {
   return result.ok ? undefined : refuse(ctx, ex, result.refusal);
 };
 
-/** validate: only declared fields, each valid for the operation's schema. */
+/** validate: only declared fields (no `extra`), each valid by the operation's row. */
 const validate: Step = async (ctx, ex) => {
   const result = await validated(ctx, ex);
   if (!result.ok) return refuse(ctx, ex, result.refusal);
@@ -177,7 +180,7 @@ async function forward(ctx: ProxyContext, ex: Exchange): Promise<Response> {
     retry: op.retry,
     headers,
     signal: ex.request.signal,
-    operation: op.id,
+    op,
   });
   // The secret, the admin code, the API key (down to a prefix) and this call's signatures, in
   // any letter case: a platform (or a debugging gateway) may echo any of them.
@@ -216,7 +219,7 @@ function received(ctx: ProxyContext, ex: Exchange): Promise<Result<unknown>> {
 
 async function readReceived(ctx: ProxyContext, ex: Exchange): Promise<Result<unknown>> {
   const op = ex.op!;
-  if (op.method === 'GET') return { ok: true, value: decodeQuery(parseQuery(ex.query), op.query) };
+  if (op.method === 'GET') return { ok: true, value: decodeQuery(parseQuery(ex.query), op) };
   if (ex.request.bodyUsed) {
     ctx.upstream.log.warn(
       `proxy: authorize read the request body of ${op.id}; refusing (use context.input())`,
@@ -237,12 +240,10 @@ async function validateReceived(ctx: ProxyContext, ex: Exchange): Promise<Result
   const got = await received(ctx, ex);
   if (!got.ok) return got;
   const op = ex.op!;
-  // An operation without a schema takes no input: nothing the caller sent is forwarded.
-  if (!op.schema) return { ok: true, value: undefined };
+  // An operation without input takes none: nothing the caller sent is forwarded.
+  if (!op.input) return { ok: true, value: undefined };
   try {
-    refuseUndeclaredFields(ctx.rules, op.schema, got.value);
-    const value = await ctx.rules.parseInput(op.schema, op.method === 'GET' ? got.value : (got.value ?? {}));
-    return { ok: true, value };
+    return { ok: true, value: ctx.rules.parseInput(op, got.value) };
   } catch (err) {
     if (!(err instanceof InputValidationError)) throw err;
     const issues = err.issues.map((i) => ({ field: i.field, rule: i.rule, message: i.message }));
@@ -256,26 +257,4 @@ async function validateReceived(ctx: ProxyContext, ex: Exchange): Promise<Result
       },
     };
   }
-}
-
-/**
- * The SDK's own client passes unknown fields through (an API that adds a field must not break a
- * user), but a proxy signs with the server's credentials: a browser user must not be able to add
- * parameters the platform might honour (a tenant or user selector). Only declared fields pass.
- */
-function refuseUndeclaredFields(rules: InputRules, schemaKey: string, input: unknown): void {
-  // `__proto__`, `constructor` and `prototype` are refused at any depth, declared or not.
-  const reserved = findReservedName(input);
-  const fields = rules.inputFields(schemaKey);
-  if (!input || typeof input !== 'object' || (!fields && !reserved)) return;
-  const extra = Object.keys(input).filter((k) => !fields?.includes(k));
-  if (reserved && !extra.includes(reserved)) extra.push(reserved);
-  if (extra.length === 0) return;
-  throw new InputValidationError(
-    extra.map((field) => ({
-      field,
-      rule: 'unknown_field',
-      message: 'is not an input of this operation (the proxy forwards declared fields only).',
-    })),
-  );
 }

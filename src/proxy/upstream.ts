@@ -5,7 +5,7 @@ import type { InternalLogger } from '../core/logger.js';
 import { type CallSpec, execute } from '../core/pipeline.js';
 import { type Redactor, createScrubber } from '../core/redact.js';
 import { type PlatformOptions, platformPipeline, routeResolver } from '../platform-api.js';
-import type { Operation } from '../resources/operation.js';
+import type { Operation } from '../model/operation.js';
 import type { TransportResponse } from '../transport/types.js';
 
 /** What one forwarded call produced. */

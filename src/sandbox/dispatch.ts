@@ -1,7 +1,11 @@
 // Which part of the sandbox answers a request: platform auth + routes under /api/v1, Veri5 under
 // /service/api/1.0/, the Open legacy scheme under /open/. Works on the request as it arrived (the
 // target as sent, the raw body bytes); the caller turns the result into a Response.
-import { fail, notFound } from './envelope.js';
+import { InputValidationError } from '../core/errors.js';
+import type { Operation } from '../model/operation.js';
+import { parseInput } from '../model/parse.js';
+import { decodeQuery, parseQuery } from '../model/query.js';
+import { fail, notFound, validationError } from './envelope.js';
 import { handleOpen } from './open-legacy.js';
 import { verifyPlatformAuth } from './platform-auth.js';
 import { API_PREFIX, type SandboxState, createState, matchPlatformRoute } from './routes/index.js';
@@ -60,7 +64,9 @@ export function createRouter(config: SandboxConfig): Router {
           return { ...fail(400, 'VALIDATION_ERROR', 'The body must be a JSON object.'), rejected: true };
         body = parsed;
       }
-      return match.route.handler({ query, body, state, slowMs: config.slowMs });
+      const input = checkInput(match.route.op, match.route.method === 'POST' ? body : query);
+      if ('status' in input) return input;
+      return match.route.handler({ query, body, input: input.value, state, slowMs: config.slowMs });
     }
 
     if (pathname.startsWith(VERI5_PREFIX)) {
@@ -96,6 +102,30 @@ export function createRouter(config: SandboxConfig): Router {
       rejected: true,
     };
   };
+}
+
+/**
+ * The operation's declared fields, checked and normalised by its row's rules (what the client checks,
+ * with the same messages), or the VALIDATION_ERROR a platform would answer. Undeclared fields are
+ * ignored, as a server ignores fields it does not know.
+ */
+function checkInput(
+  op: Operation,
+  received: Record<string, unknown> | URLSearchParams,
+): { value: Record<string, unknown> } | RouteResult {
+  const source =
+    received instanceof URLSearchParams ? (decodeQuery(parseQuery(received.toString()), op) ?? {}) : received;
+  const declared: Record<string, unknown> = {};
+  for (const field of Object.keys(op.input ?? {})) {
+    if (Object.hasOwn(source, field)) declared[field] = source[field];
+  }
+  try {
+    return { value: parseInput(op, declared, { extra: false }) ?? {} };
+  } catch (err) {
+    if (!(err instanceof InputValidationError)) throw err;
+    const first = err.issues[0]!;
+    return validationError(`${first.field} ${first.message}`);
+  }
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {

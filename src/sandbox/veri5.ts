@@ -2,20 +2,16 @@
 // with the salt (Appendix E), and the seed's code tables. Veri5 answers HTTP 200 with a
 // `response_status` for results and protocol errors alike.
 import { crypto } from '../platform/crypto.js';
-import { isAadhaar, isDdMmYyyy, isGstin, isPan } from './checks.js';
+import type { Operation } from '../model/operation.js';
+import { VERI5 } from '../model/veri5.js';
+import { isAadhaar, isAccountNumber, isDdMmYyyy, isGstin, isIfsc, isPan } from './checks.js';
 import { CITIES, businessName, cityByGstCode, pick, rng } from './data.js';
 import { MAGIC_GSTIN_QUOTA_EXCEEDED, magicOutcome } from './magic.js';
 import { safeEqual } from './platform-auth.js';
 import type { RouteResult, Veri5Credentials } from './types.js';
 
-/** The Veri5 routes (CONTRACTS.md). */
+/** Where the Veri5 routes live: the prefix of every Veri5 row's path (model/veri5.ts). */
 export const VERI5_PREFIX = '/service/api/1.0/';
-export const VERI5_OPERATIONS = [
-  'verifyUserIdDoc',
-  'fetchPanDetails',
-  'verifyGSTIN',
-  'bankVerification',
-] as const;
 
 type Json = Record<string, unknown>;
 
@@ -76,6 +72,19 @@ function transportMagic(outcome: string): RouteResult | undefined {
 
 function delayed(result: RouteResult, outcome: string, slowMs: number): RouteResult {
   return outcome === 'slow' ? { ...result, delayMs: slowMs } : result;
+}
+
+/**
+ * The hash a request should carry: its operation's Appendix E sequence (the row's `hash`), with the
+ * sandbox's credentials for `client_code`, `api_key` and `salt` and the request's own values for the rest.
+ */
+function expectedHash(op: Operation, request: Json, credentials: Veri5Credentials): Promise<string> {
+  const own: Json = {
+    client_code: credentials.clientCode,
+    api_key: credentials.apiKey,
+    salt: credentials.salt,
+  };
+  return sha256(op.hash!.map((name) => text(name in own ? own[name] : request[name])).join('|'));
 }
 
 /** Dispatches one Veri5 call by the last path segment. */
@@ -231,8 +240,7 @@ async function fetchPanDetails(ctx: Veri5Context): Promise<RouteResult> {
   if (!text(request.hash)) return status('380025', 'hash is mandatory');
   if (!safeEqual(text(request.api_key), ctx.credentials.apiKey))
     return refused(status('400111', 'api_key does not exist.'));
-  const { clientCode, apiKey, salt } = ctx.credentials;
-  const expected = await sha256([clientCode, txnId, apiKey, salt].join('|'));
+  const expected = await expectedHash(VERI5.fetchPanDetails, request, ctx.credentials);
   if (!safeEqual(expected, text(request.hash).toLowerCase()))
     return refused(status('380091', 'Hash validation failed'));
   const found = ctx.state.transactions.get(txnId);
@@ -252,14 +260,12 @@ async function verifyGstin(ctx: Veri5Context): Promise<RouteResult> {
   const headers = obj(ctx.body.headers);
   const request = obj(ctx.body.request);
   for (const [field, code, message] of GSTIN_MISSING) if (!text(request[field])) return answer(code, message);
-  const { clientCode, apiKey, salt } = ctx.credentials;
+  const { clientCode, apiKey } = ctx.credentials;
   if (!safeEqual(text(headers.client_code), clientCode) || !safeEqual(text(request.api_key), apiKey)) {
     return CODES.badKey();
   }
   const gstin = text(request.gstin).toUpperCase();
-  const expected = await sha256(
-    [clientCode, text(request.request_id), apiKey, salt, text(request.gstin)].join('|'),
-  );
+  const expected = await expectedHash(VERI5.verifyGstin, request, ctx.credentials);
   if (!safeEqual(expected, text(request.hash).toLowerCase()))
     return refused(answer('400401', 'Hash Validation Failed'));
   if (gstin === MAGIC_GSTIN_QUOTA_EXCEEDED) {
@@ -350,8 +356,8 @@ function bankVerification(ctx: Veri5Context): RouteResult {
   const account = text(detail.beneficiaryAccountNo);
   const ifsc = text(detail.beneficiaryIFSC);
   const name = text(obj(detail.beneficiaryName).fullName);
-  if (!/^\d{9,18}$/.test(account)) return bank('4001', 'Invalid beneficiary account number');
-  if (!/^[A-Z]{4}0[A-Z0-9]{6}$/.test(ifsc)) return bank('4001', 'Invalid IFSC');
+  if (!isAccountNumber(account)) return bank('4001', 'Invalid beneficiary account number');
+  if (!isIfsc(ifsc)) return bank('4001', 'Invalid IFSC');
   if (text(b.transferType) !== 'IMPS') return bank('4002', 'transferType has to be IMPS');
   const outcome = magicOutcome('bank', account);
   const early = transportMagic(outcome);

@@ -1,3 +1,4 @@
+import type { Operation } from '../model/operation.js';
 import type { MaybePromise } from '../platform/crypto-types.js';
 
 /** What a signer is given: the request exactly as it will go on the wire. */
@@ -10,6 +11,16 @@ export interface SignInput {
   body: string;
   /** Unix time in seconds, already corrected for clock skew. */
   timestamp: number;
+  /**
+   * The operation this request runs, when a client's row sends it (`verify.pan`, `veri5.verifyGstin`):
+   * its id, route and, for Veri5, its Appendix E hash sequence (`hash`). Undefined for raw requests.
+   */
+  operation?: Operation | undefined;
+  /**
+   * The body as JSON before it was serialised, when the client built it. A signer that rewrites the body
+   * (Veri5 adds `api_key` and `hash`) starts from this instead of parsing `body`.
+   */
+  json?: Record<string, unknown> | undefined;
 }
 
 /** What a signer returns: headers to add and, optionally, a replacement body. */

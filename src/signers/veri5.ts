@@ -1,3 +1,4 @@
+import { VERI5 } from '../model/veri5.js';
 import { crypto } from '../platform/crypto.js';
 import type { SignInput, SignResult, Signer } from './types.js';
 
@@ -37,17 +38,15 @@ export async function verifyVeri5Hash(fields: readonly string[], hash: string): 
 type Json = Record<string, unknown>;
 
 /**
- * The hash sequence of each hashed Veri5 operation, keyed by the last path segment.
- * Appendix E: verifyGSTIN = client_code|request_id|api_key|salt|gstin;
- * §3.2 fetchPanDetails = client_code|txn_id|api_key|salt.
+ * The hash sequence of each hashed Veri5 route (the last path segment), from the Veri5 rows
+ * (model/veri5.ts): verifyGSTIN = client_code|request_id|api_key|salt|gstin (Appendix E),
+ * fetchPanDetails = client_code|txn_id|api_key|salt ("3.2 API : fetchPanDetails").
  */
-export const VERI5_HASH_SEQUENCES: Record<
-  string,
-  (o: Pick<Veri5SignerOptions, 'clientCode' | 'apiKey' | 'salt'>, request: Json) => string[]
-> = {
-  verifyGSTIN: (o, r) => [o.clientCode, str(r.request_id), o.apiKey, o.salt, str(r.gstin)],
-  fetchPanDetails: (o, r) => [o.clientCode, str(r.txn_id), o.apiKey, o.salt],
-};
+export function veri5HashSequences(): Record<string, readonly string[]> {
+  const out: Record<string, readonly string[]> = {};
+  for (const op of Object.values(VERI5)) if (op.hash) out[op.route] = op.hash;
+  return out;
+}
 
 function str(v: unknown): string {
   return v === undefined || v === null ? '' : String(v);
@@ -58,30 +57,48 @@ function lastSegment(path: string): string {
 }
 
 /**
- * Veri5 signer: for the hashed operations it puts `api_key` and `hash` into the body's
- * `request` object (the salt never leaves the process). Other operations pass through
- * (after `beforeHash`, when given).
+ * Veri5 signer: for the hashed operations it puts `api_key` and `hash` into the body's `request`
+ * object (the salt never leaves the process). Other operations pass through (after `beforeHash`, when
+ * given). A call made by Veri5Client brings its row (`input.operation`, whose `hash` is the sequence)
+ * and its JSON body (`input.json`); any other request is parsed, and its operation found from its path.
  */
 export function veri5Signer(options: Veri5SignerOptions): Signer {
   const operationOf = options.operationOf ?? lastSegment;
+  const sequences = veri5HashSequences();
+  const fieldValue = (name: string, request: Json) =>
+    name === 'client_code'
+      ? options.clientCode
+      : name === 'api_key'
+        ? options.apiKey
+        : name === 'salt'
+          ? options.salt
+          : str(request[name]);
   return {
     secrets: [options.salt],
     keys: [options.apiKey],
     // Synchronous where the hash is (node:crypto), a Promise with WebCrypto: the pipeline then
     // spends no microtask turns on it.
     sign(input): SignResult | Promise<SignResult> {
-      const query = input.target.indexOf('?');
-      const path = query === -1 ? input.target : input.target.slice(0, query);
-      const operation = operationOf(path);
-      const sequence = operation === undefined ? undefined : VERI5_HASH_SEQUENCES[operation];
-      if ((!sequence && !options.beforeHash) || input.body === '') return { headers: {} };
-      const envelope = JSON.parse(input.body) as Json;
+      let envelope: Json;
+      let sequence: readonly string[] | undefined;
+      if (input.json) {
+        // A copy: the client's object is signed again (fresh stan) on a retry.
+        envelope = { ...input.json };
+        sequence = input.operation?.hash;
+      } else {
+        const query = input.target.indexOf('?');
+        const operation = operationOf(query === -1 ? input.target : input.target.slice(0, query));
+        sequence = operation === undefined ? undefined : sequences[operation];
+        if ((!sequence && !options.beforeHash) || input.body === '') return { headers: {} };
+        envelope = JSON.parse(input.body) as Json;
+      }
+      if (envelope.headers && typeof envelope.headers === 'object')
+        envelope.headers = { ...envelope.headers };
       options.beforeHash?.(envelope, input);
       if (!sequence) return { headers: {}, body: JSON.stringify(envelope) };
-      const request = (envelope.request ?? {}) as Json;
-      request.api_key = options.apiKey;
+      const request: Json = { ...(envelope.request as Json | undefined), api_key: options.apiKey };
       envelope.request = request;
-      const hash = crypto.sha256Hex(sequence(options, request).join('|'));
+      const hash = crypto.sha256Hex(sequence.map((name) => fieldValue(name, request)).join('|'));
       if (typeof hash !== 'string') {
         return hash.then((h) => {
           request.hash = h;

@@ -5,7 +5,9 @@
  * @module
  */
 export { isValidAadhaar, maskAadhaar, normalizeAadhaar } from './aadhaar.js';
+export { isValidAccountNumber, normalizeAccountNumber } from './account.js';
 export { isValidDate, isValidIsoDate } from './date.js';
+export { EMAIL_PATTERN, isValidEmail } from './email.js';
 export { gstinCheckCharacter, isValidGstin, normalizeGstin } from './gstin.js';
 export { isValidIfsc, normalizeIfsc } from './ifsc.js';
 export { isValidIndianMobile, normalizeIndianMobile } from './mobile.js';

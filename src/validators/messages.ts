@@ -1,6 +1,7 @@
 /**
- * The message for each (identifier, rule) pair, shared by the zod schemas (validators/schemas.ts)
- * and the zod-free web validation (resources/schemas-web.ts), so both say exactly the same.
+ * The message for each (identifier, rule) pair, shared by every check of that identifier: the
+ * operation model's rules (model/rules.ts) and the zod schemas built from them, so the client, the
+ * proxy, the sandbox and `vistarkriya/zod` all say exactly the same.
  */
 // Messages never contain the value that was checked: identity numbers must not reach logs.
 export const MESSAGES: Record<string, Record<string, string>> = {
@@ -23,8 +24,14 @@ export const MESSAGES: Record<string, Record<string, string>> = {
     format: 'must be an IFSC: 4 letters, 0, then 6 letters or digits (e.g. SBIN0001234).',
     fifth_character: 'must be an IFSC whose 5th character is 0 (zero).',
   },
+  account: {
+    format: 'must be a bank account number: 6 to 20 letters or digits.',
+  },
   mobile: {
     format: 'must be an Indian mobile number: 10 digits starting with 6-9, optionally prefixed +91, 91 or 0.',
+  },
+  email: {
+    format: 'must be a valid email.',
   },
   date: {
     format: 'must be a date written dd/mm/yyyy.',
@@ -35,3 +42,8 @@ export const MESSAGES: Record<string, Record<string, string>> = {
     date: 'must be a date that exists (yyyy-mm-dd).',
   },
 };
+
+/** The consent rule's message (the client, the zod schemas and `parseInput` share it). */
+export const CONSENT_MESSAGE = 'must be literally true: record the user’s explicit consent.';
+/** The message of a platform id that is neither non-empty text nor a positive integer. */
+export const ID_MESSAGE = 'must be a non-empty string or a positive integer.';

@@ -1,51 +1,27 @@
 import * as z from 'zod/mini';
 import { InputValidationError, type ValidationIssue } from '../core/errors.js';
-import { aadhaarProblem, normalizeAadhaar } from './aadhaar.js';
-import { dateProblem, isoDateProblem } from './date.js';
-import { gstinProblem, normalizeGstin } from './gstin.js';
-import { ifscProblem, normalizeIfsc } from './ifsc.js';
-import { mobileProblem, normalizeIndianMobile } from './mobile.js';
-import { MESSAGES } from './messages.js';
-import { normalizePan, panProblem } from './pan.js';
+import { AADHAAR, CONSENT, DATE, GSTIN, IFSC, ISO_DATE, MOBILE, PAN } from '../model/rules.js';
+import { zodRule } from '../model/zod.js';
+import { CONSENT_MESSAGE, ID_MESSAGE } from './messages.js';
 
-/** A string check whose failure carries a machine-readable `rule` (see `parseInput`). */
-function ruleCheck(
-  kind: string,
-  problem: (value: string) => string | undefined,
-  normalize?: (v: string) => string,
-) {
-  return z.superRefine<string>((value, ctx) => {
-    const rule = problem(normalize ? normalize(value) : value);
-    if (rule)
-      ctx.addIssue({ code: 'custom', message: MESSAGES[kind]![rule]!, params: { rule }, input: undefined });
-  });
-}
-
-/** A field that is validated, then normalised (the normalised value is what gets sent). */
-function identifier(
-  kind: string,
-  problem: (v: string) => string | undefined,
-  normalize: (v: string) => string,
-) {
-  return z.pipe(z.string().check(ruleCheck(kind, problem, normalize)), z.transform(normalize));
-}
-
+// The identifier rules of the operation model (model/rules.ts) as zod schemas: the rules, messages
+// and normalisation every SDK check uses.
 /** PAN, upper-cased. Rule: `format` (the 4th character is not checked: see `panHolderType`). */
-export const panSchema = identifier('pan', panProblem, normalizePan);
+export const panSchema = zodRule(PAN);
 /** Aadhaar number, spaces/hyphens removed. Rules: `format`, `verhoeff`. */
-export const aadhaarSchema = identifier('aadhaar', aadhaarProblem, normalizeAadhaar);
+export const aadhaarSchema = zodRule(AADHAAR);
 /** GSTIN, upper-cased. Rules: `format`, `state_code`, `pan`, `check_character`. */
-export const gstinSchema = identifier('gstin', gstinProblem, normalizeGstin);
+export const gstinSchema = zodRule(GSTIN);
 /** IFSC, upper-cased. Rules: `format`, `fifth_character`. */
-export const ifscSchema = identifier('ifsc', ifscProblem, normalizeIfsc);
+export const ifscSchema = zodRule(IFSC);
 /** Indian mobile number, reduced to its 10 digits. Rule: `format`. */
-export const mobileSchema = identifier('mobile', mobileProblem, normalizeIndianMobile);
+export const mobileSchema = zodRule(MOBILE);
 /** A `dd/mm/yyyy` date that exists. Rules: `format`, `date`. */
-export const dateSchema = z.string().check(ruleCheck('date', dateProblem));
+export const dateSchema = zodRule(DATE);
 /** A `yyyy-mm-dd` date that exists (list filters `from`/`to`). Rules: `format`, `date`. */
-export const isoDateSchema = z.string().check(ruleCheck('isoDate', isoDateProblem));
+export const isoDateSchema = zodRule(ISO_DATE);
 /** Explicit consent: the literal `true` (not `'true'`, not `1`). Rule: `consent`. */
-export const consentSchema = z.literal(true);
+export const consentSchema = zodRule(CONSENT);
 
 /** Fields whose values must never be echoed, whatever the rule (identity numbers). */
 const IDENTITY_FIELDS = /(^|\.)(aadhaar|pan|gstin|account_number|mobile)$/;
@@ -59,12 +35,36 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** `a string`, `an integer`, `an object`: what a value of zod's `expected` type is called. */
+function typeName(expected: string): string {
+  if (expected === 'int') return 'an integer';
+  if (expected === 'record' || expected === 'object') return 'an object';
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+/**
+ * One issue per unknown key. The SDK's own schemas word each key on a line of their own
+ * ("`nmae` is not a field of verify.pan: did you mean `name`?"); any other schema gets a plain text.
+ */
+function unknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys, path: string): ValidationIssue[] {
+  const lines = issue.message.split('\n');
+  return issue.keys.map((key, i) => {
+    const prefix = `\`${key}\` `;
+    const line = lines.length === issue.keys.length && lines[i]!.startsWith(prefix) ? lines[i]! : undefined;
+    return {
+      field: path ? `${path}.${key}` : key,
+      rule: 'unknown_field',
+      message: line ? line.slice(prefix.length) : 'is not a field of this input.',
+    };
+  });
+}
+
 function toIssue(issue: z.core.$ZodIssue, input: unknown, fallbackField: string): ValidationIssue {
   const field = issue.path.map(String).join('.') || fallbackField;
   const custom = (issue as { params?: { rule?: unknown } }).params?.rule;
   if (typeof custom === 'string') return { field, rule: custom, message: issue.message };
   if (issue.code === 'invalid_value' && issue.values.length === 1 && issue.values[0] === true) {
-    return { field, rule: 'consent', message: 'must be literally true: record the user’s explicit consent.' };
+    return { field, rule: 'consent', message: CONSENT_MESSAGE };
   }
   if (valueAt(input, issue.path) === undefined && issue.path.length > 0) {
     return { field, rule: 'required', message: 'is required.' };
@@ -77,18 +77,14 @@ function toIssue(issue: z.core.$ZodIssue, input: unknown, fallbackField: string)
         message: `must be one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}.`,
       };
     case 'invalid_type':
-      return {
-        field,
-        rule: 'type',
-        message: `must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}.`,
-      };
+      return { field, rule: 'type', message: `must be ${typeName(issue.expected)}.` };
     case 'invalid_union':
-      return { field, rule: 'type', message: 'must be a non-empty string or a positive integer.' };
+      return { field, rule: 'type', message: ID_MESSAGE };
     case 'too_small':
       return {
         field,
         rule: 'min',
-        message: `must be at least ${issue.inclusive ? '' : 'more than '}${issue.minimum}${issue.origin === 'string' ? ' characters' : ''}.`,
+        message: `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}${issue.origin === 'string' ? ' characters' : ''}.`,
       };
     case 'too_big':
       return {
@@ -117,7 +113,17 @@ export function parseInput<S extends z.core.$ZodType>(
 ): z.output<S> {
   const result = z.safeParse(schema, input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => toIssue(issue, input, options.field ?? '(input)'));
+  const fallback = options.field ?? '(input)';
+  // Unknown fields first, as the client lists them (a misspelt field usually explains the rest).
+  const unknown = result.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' ? unknownKeys(issue, issue.path.map(String).join('.')) : [],
+  );
+  const issues = [
+    ...unknown,
+    ...result.error.issues
+      .filter((issue) => issue.code !== 'unrecognized_keys')
+      .map((issue) => toIssue(issue, input, fallback)),
+  ];
   for (const issue of issues) {
     // Belt and braces: a custom message must not carry an identity value either.
     if (IDENTITY_FIELDS.test(issue.field) && typeof valueAt(input, issue.field.split('.')) === 'string') {

@@ -1,43 +1,34 @@
 import { BaseClient, createPipeline } from '../core/base-client.js';
 import { ConfigurationError, InputValidationError, VistarkriyaError } from '../core/errors.js';
-import type { Interpreter } from '../core/failure.js';
-import { checkNumericOptions, requireCredentials, splitBaseURL } from '../core/options.js';
+import { checkNumericOptions, requireCredentials } from '../core/options.js';
 import { type RequestOptions, serializeBody } from '../core/request.js';
+import { parseInput } from '../model/parse.js';
+import {
+  type FetchPanDetailsInput,
+  VERI5,
+  type Veri5Operation,
+  type VerifyAadhaarInput,
+  type VerifyBankAccountInput,
+  type VerifyGstinInput,
+  type VerifyPanInput,
+  renderBody,
+  subCodeOf,
+} from '../model/veri5.js';
 import { isBrowser, readEnv } from '../platform/runtime.js';
 import { type Signer, veri5Signer } from '../signers/index.js';
-import { RECOMMENDED_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, checkDocument } from './document.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES, RECOMMENDED_DOCUMENT_BYTES, base64Bytes, tooLarge } from './document.js';
 import { type Veri5EnvelopeDefaults, buildEnvelopeHeaders, nextStan, stampEnvelope } from './envelope.js';
-import { type Veri5ResponseKind, neverResentOnceAnswered, veri5Interpreter } from './interpret.js';
+import { neverResentOnceAnswered, veri5Interpreter } from './interpret.js';
 import type {
   AadhaarVerificationResult,
   BankVerificationResult,
-  FetchPanDetailsInput,
   GstinVerificationResult,
   PanDetailsResult,
   PanVerificationResult,
   Veri5ClientOptions,
   Veri5Route,
-  VerifyAadhaarInput,
-  VerifyBankAccountInput,
-  VerifyGstinInput,
-  VerifyPanInput,
   VerifyPanOptions,
 } from './types.js';
-import {
-  IssueList,
-  checkAadhaar,
-  checkAccountNumber,
-  checkAmount,
-  checkConsent,
-  checkDob,
-  checkEmail,
-  checkGstin,
-  checkIfsc,
-  checkMobile,
-  checkPan,
-  checkPanType,
-  requireText,
-} from './validate.js';
 
 /** The Veri5 API document, "2.1 Hostname". */
 export const VERI5_HOSTS = {
@@ -47,19 +38,10 @@ export const VERI5_HOSTS = {
 
 /**
  * Default routes: the Veri5 API document's, except `bankVerification`, whose URL it leaves blank
- * (that route is the SDK's choice; override it with `routes`).
+ * (that route is the SDK's choice; override it with `routes`). From the rows (model/veri5.ts).
  */
-export const VERI5_DEFAULT_ROUTES: Readonly<Record<Veri5Route, string>> = {
-  verifyUserIdDoc: '/service/api/1.0/verifyUserIdDoc',
-  fetchPanDetails: '/service/api/1.0/fetchPanDetails',
-  verifyGSTIN: '/service/api/1.0/verifyGSTIN',
-  bankVerification: '/service/api/1.0/bankVerification',
-};
-
-const PAN_CONSENT = 'The PAN holder has consented to the verification of their PAN details.';
-const AADHAAR_CONSENT = 'The Aadhaar holder has consented to the verification of their Aadhaar number.';
-
-type Json = Record<string, unknown>;
+export const VERI5_DEFAULT_ROUTES: Readonly<Record<Veri5Route, string>> = /* @__PURE__ */ (() =>
+  Object.fromEntries(Object.values(VERI5).map((op) => [op.route, op.path])) as Record<Veri5Route, string>)();
 
 interface Prepared {
   clientCode: string;
@@ -92,40 +74,24 @@ function prepare(options: Veri5ClientOptions): Prepared {
   }
   const baseURL = options.baseURL ?? readEnv('VERI5_BASE_URL') ?? VERI5_HOSTS[environment];
   const routes = { ...VERI5_DEFAULT_ROUTES, ...options.routes };
-  // The signer hashes by operation, found from the path it is given (base path + route), so an
-  // overridden route is still hashed with the right sequence.
-  const { basePath } = splitBaseURL(baseURL);
-  const operationByPath = new Map<string, string>(
-    Object.entries(routes).map(([operation, route]) => [basePath + route, operation]),
-  );
+  // Every call brings its row to the signer (its hash sequence), so an overridden route is still
+  // hashed with the right one.
   const stan = options.generateStan ?? nextStan;
   const signer = veri5Signer({
     clientCode,
     apiKey,
     salt,
-    operationOf: (path) => operationByPath.get(path),
     beforeHash: (body, input) => stampEnvelope(body, input, stan),
   });
   return { clientCode, environment, baseURL, routes, signer };
 }
 
-/** A random id for `request_id` / `uniqueRequestNo`: 32 hex characters. */
-function randomId(): string {
-  const c = globalThis.crypto;
-  if (typeof c?.randomUUID === 'function') return c.randomUUID().replace(/-/g, '');
-  const bytes = new Uint8Array(16);
-  c.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
- * Adds the penny drop's `uniqueRequestNo` to the error a call ended with: after `outcomeUnknown`,
- * it is what Veri5 knows the transfer by.
+ * Sets the call's own id (`request_id`, `uniqueRequestNo`: the row's `echo`) on the error it ended with:
+ * after `outcomeUnknown`, it is what Veri5 knows the call by.
  */
-function withUniqueRequestNo(err: unknown, uniqueRequestNo: string): unknown {
-  if (err instanceof VistarkriyaError) {
-    Object.defineProperty(err, 'uniqueRequestNo', { value: uniqueRequestNo, enumerable: true });
-  }
+function withEcho(err: unknown, name: string, value: unknown): unknown {
+  if (err instanceof VistarkriyaError) Object.defineProperty(err, name, { value, enumerable: true });
   return err;
 }
 
@@ -176,56 +142,12 @@ export class Veri5Client extends BaseClient {
   /**
    * Verifies a PAN against the Income Tax database (`verifyUserIdDoc`, `VERIFY_PAN`).
    * DATA checks number, name and date of birth; NUMBER the number alone; DOCUMENT a JPEG or PNG
-   * card image. Billable: retried only when Veri5 provably did nothing.
+   * card image. `subCode` (in the input or the options) picks one; by default DOCUMENT when a document
+   * is given, DATA when name and dob are, otherwise NUMBER. Billable: retried only when Veri5 provably
+   * did nothing.
    */
-  async verifyPan(input: VerifyPanInput, options: VerifyPanOptions = {}): Promise<PanVerificationResult> {
-    const i = input ?? ({} as VerifyPanInput);
-    const subCode =
-      options.subCode ??
-      (i.document !== undefined
-        ? 'DOCUMENT'
-        : i.name !== undefined && i.dob !== undefined
-          ? 'DATA'
-          : 'NUMBER');
-    if (!['DATA', 'NUMBER', 'DOCUMENT'].includes(subCode)) {
-      throw new InputValidationError([
-        { field: 'subCode', rule: 'enum', message: 'must be DATA, NUMBER or DOCUMENT.' },
-      ]);
-    }
-    const issues = new IssueList();
-    const pan: Json = {};
-    if (subCode !== 'DOCUMENT' || i.panNumber !== undefined)
-      pan.pan_number = checkPan(issues, 'panNumber', i.panNumber);
-    if (subCode === 'DATA' || i.name !== undefined) pan.name = requireText(issues, 'name', i.name);
-    if (subCode === 'DATA' || i.dob !== undefined) pan.dob = checkDob(issues, 'dob', i.dob);
-    checkPanType(issues, i.panType);
-    checkConsent(issues, i.consent);
-    if (i.panType !== undefined) pan.pan_type = i.panType;
-    if (subCode === 'DOCUMENT') {
-      if (i.document === undefined) issues.add('document', 'required', 'is required for DOCUMENT.');
-      else {
-        const doc = checkDocument(i.document, this.maxDocumentBytes);
-        if ('issue' in doc) issues.issues.push(doc.issue);
-        else {
-          if (doc.bytes > RECOMMENDED_DOCUMENT_BYTES) {
-            this.pipeline.log.warn(
-              `verifyPan: the PAN card image is ${Math.round(doc.bytes / 1024)} KB; Veri5 recommends < 500 KB for better results.`,
-            );
-          }
-          pan.document = doc.base64;
-        }
-      }
-    }
-    issues.throwIfAny();
-    const request = { pan_details: pan, consent: 'Y', consent_message: i.consentMessage ?? PAN_CONSENT };
-    return this.send(
-      'verifyUserIdDoc',
-      'VERIFY_PAN',
-      subCode,
-      request,
-      'pan',
-      options,
-    ) as Promise<PanVerificationResult>;
+  verifyPan(input: VerifyPanInput, options: VerifyPanOptions = {}): Promise<PanVerificationResult> {
+    return this._run(VERI5.verifyPan, input, options);
   }
 
   /**
@@ -233,52 +155,16 @@ export class Veri5Client extends BaseClient {
    * number answers with age band, gender, state and masked mobile in `verified_data`. The number is
    * checked (12 digits, Verhoeff) before sending and never appears in errors or logs.
    */
-  async verifyAadhaar(
-    input: VerifyAadhaarInput,
-    options: RequestOptions = {},
-  ): Promise<AadhaarVerificationResult> {
-    const i = input ?? ({} as VerifyAadhaarInput);
-    const issues = new IssueList();
-    const aadhaar = checkAadhaar(issues, i.aadhaarNumber);
-    checkConsent(issues, i.consent);
-    issues.throwIfAny();
-    const request = {
-      aadhaar_details: { aadhaar_number: aadhaar },
-      consent: 'Y',
-      consent_message: i.consentMessage ?? AADHAAR_CONSENT,
-    };
-    return this.send(
-      'verifyUserIdDoc',
-      'VERIFY_AADHAAR',
-      'DATA',
-      request,
-      'aadhaar',
-      options,
-    ) as Promise<AadhaarVerificationResult>;
+  verifyAadhaar(input: VerifyAadhaarInput, options: RequestOptions = {}): Promise<AadhaarVerificationResult> {
+    return this._run(VERI5.verifyAadhaar, input, options);
   }
 
   /**
    * Fetches the PAN details of an earlier `verifyPan` (`fetchPanDetails`, hashed as
-   * `client_code|txn_id|api_key|salt`).
+   * `client_code|txn_id|api_key|salt`). A lookup of a stored result, so it is retried like a read.
    */
-  async fetchPanDetails(
-    input: FetchPanDetailsInput,
-    options: RequestOptions = {},
-  ): Promise<PanDetailsResult> {
-    const i = input ?? ({} as FetchPanDetailsInput);
-    const issues = new IssueList();
-    const txnId = requireText(issues, 'txnId', i.txnId);
-    const subCode = i.subCode ?? 'DATA';
-    if (subCode !== 'DATA' && subCode !== 'NUMBER') issues.add('subCode', 'enum', 'must be DATA or NUMBER.');
-    issues.throwIfAny();
-    return this.send(
-      'fetchPanDetails',
-      'DEFAULT',
-      subCode,
-      { txn_id: txnId },
-      'panDetails',
-      options,
-    ) as Promise<PanDetailsResult>;
+  fetchPanDetails(input: FetchPanDetailsInput, options: RequestOptions = {}): Promise<PanDetailsResult> {
+    return this._run(VERI5.fetchPanDetails, input, options);
   }
 
   /**
@@ -286,16 +172,8 @@ export class Veri5Client extends BaseClient {
    * `client_code|request_id|api_key|salt|gstin`). `requestId` is generated when absent and kept
    * across retries; it is returned as `request_id`.
    */
-  async verifyGstin(input: VerifyGstinInput, options: RequestOptions = {}): Promise<GstinVerificationResult> {
-    const i = input ?? ({} as VerifyGstinInput);
-    const issues = new IssueList();
-    const gstin = checkGstin(issues, i.gstin);
-    const requestId = i.requestId === undefined ? randomId() : requireText(issues, 'requestId', i.requestId);
-    issues.throwIfAny();
-    const request = { request_id: requestId, gstin };
-    return this.send('verifyGSTIN', 'DEFAULT', 'DEFAULT', request, 'gstin', options, {
-      request_id: requestId,
-    }) as Promise<GstinVerificationResult>;
+  verifyGstin(input: VerifyGstinInput, options: RequestOptions = {}): Promise<GstinVerificationResult> {
+    return this._run(VERI5.verifyGstin, input, options);
   }
 
   /**
@@ -307,93 +185,69 @@ export class Veri5Client extends BaseClient {
    * carries the `uniqueRequestNo` that was sent, so you can reconcile before calling again (which sends a new
    * number). Only a request that never left (connection refused) is re-sent automatically.
    */
-  async verifyBankAccount(
+  verifyBankAccount(
     input: VerifyBankAccountInput,
     options: RequestOptions = {},
   ): Promise<BankVerificationResult> {
-    const i = input ?? ({} as VerifyBankAccountInput);
-    const issues = new IssueList();
-    const fullName = requireText(issues, 'beneficiaryName', i.beneficiaryName);
-    const accountNumber = checkAccountNumber(issues, i.accountNumber);
-    const ifsc = checkIfsc(issues, i.ifsc);
-    const mobile = checkMobile(issues, i.mobile);
-    const email = checkEmail(issues, i.email);
-    const amount = checkAmount(issues, i.amount);
-    if (i.transferType !== undefined && i.transferType !== 'IMPS')
-      issues.add('transferType', 'enum', 'must be IMPS.');
-    const uniqueRequestNo =
-      i.uniqueRequestNo === undefined
-        ? randomId()
-        : requireText(issues, 'uniqueRequestNo', i.uniqueRequestNo);
-    issues.throwIfAny();
-    const contact: Json = {};
-    if (mobile !== undefined) contact.mobileNo = mobile;
-    if (email !== undefined) contact.emailID = email;
-    const body = {
-      version: i.version ?? '',
-      uniqueRequestNo,
-      purposeCode: i.purposeCode ?? '',
-      customerID: i.customerId ?? '',
-      clientCode: this.clientCode,
-      debitAccountNo: i.debitAccountNo ?? '',
-      beneficiary: {
-        beneficiaryDetail: {
-          beneficiaryName: { fullName },
-          beneficiaryAddress: { address1: i.address ?? '', country: i.country ?? '' },
-          beneficiaryContact: contact,
-          beneficiaryAccountNo: accountNumber,
-          beneficiaryIFSC: ifsc,
-        },
-      },
-      transferType: 'IMPS',
-      transferCurrencyCode: 'Rs',
-      transferAmount: amount,
-      remitterToBeneficiaryInfo: i.remark ?? '',
-    };
-    const interpret = neverResentOnceAnswered(veri5Interpreter('bank', { uniqueRequestNo }));
+    return this._run(VERI5.verifyBankAccount, input, options);
+  }
+
+  /**
+   * @internal The one executor of every Veri5 row: the row's input rules (strict), the PAN card
+   * image's size (this client's `maxDocumentBytes`), the body from the row's template, the envelope
+   * with the row's function codes, and the pipeline, whose signer hashes by the row's sequence.
+   */
+  async _run<I, O>(
+    op: Veri5Operation<I, O>,
+    input: I,
+    options: RequestOptions & { subCode?: string } = {},
+  ): Promise<O> {
+    const given = options.subCode === undefined ? input : { ...(input as object), subCode: options.subCode };
+    const params = parseInput(op, given) ?? {};
+    if (typeof params.document === 'string') this.checkDocumentSize(params.document);
+    const request = renderBody(op.body, params, this.clientCode);
+    const json = op.functionCode
+      ? {
+          headers: buildEnvelopeHeaders(
+            this.clientCode,
+            this.envelopeDefaults,
+            op.functionCode,
+            subCodeOf(op, params)!,
+          ),
+          request,
+        }
+      : request;
+    const echoed = op.echo === undefined ? undefined : request[op.echo];
+    const answer = veri5Interpreter(op.answer, op.echo === undefined ? {} : { [op.echo]: echoed });
     try {
-      return (await this.post('bankVerification', body, interpret, options)) as BankVerificationResult;
+      return (await this._execute({
+        method: 'POST',
+        target: this.routes[op.route],
+        body: serializeBody(json),
+        retry: op.retry,
+        interpret: op.sendOnce ? neverResentOnceAnswered(answer) : answer,
+        signal: options.signal,
+        timeout: options.timeout,
+        maxRetries: options.maxRetries,
+        headers: options.headers,
+        op,
+        json,
+      })) as O;
     } catch (err) {
-      throw withUniqueRequestNo(err, uniqueRequestNo);
+      throw op.echo === undefined ? err : withEcho(err, op.echo, echoed);
     }
   }
 
-  /** Wraps a `request` object in the `headers` envelope and posts it. */
-  private send(
-    route: Veri5Route,
-    functionCode: string,
-    functionSubCode: string,
-    request: Json,
-    kind: Veri5ResponseKind,
-    options: RequestOptions,
-    extra?: Json,
-  ): Promise<unknown> {
-    const headers = buildEnvelopeHeaders(
-      this.clientCode,
-      this.envelopeDefaults,
-      functionCode,
-      functionSubCode,
-    );
-    return this.post(route, { headers, request }, veri5Interpreter(kind, extra), options);
-  }
-
-  private post(
-    route: Veri5Route,
-    body: Json,
-    interpret: Interpreter,
-    options: RequestOptions,
-  ): Promise<unknown> {
-    return this._execute({
-      method: 'POST',
-      target: this.routes[route],
-      body: serializeBody(body),
-      retry: 'billable',
-      interpret,
-      signal: options.signal,
-      timeout: options.timeout,
-      maxRetries: options.maxRetries,
-      headers: options.headers,
-      operation: `veri5.${route}`,
-    });
+  /** The PAN card image's size against this client's limit; a warning above Veri5's recommendation. */
+  private checkDocumentSize(base64: string): void {
+    const bytes = base64Bytes(base64);
+    if (bytes > this.maxDocumentBytes) {
+      throw new InputValidationError([tooLarge(bytes, this.maxDocumentBytes)]);
+    }
+    if (bytes > RECOMMENDED_DOCUMENT_BYTES) {
+      this.pipeline.log.warn(
+        `verifyPan: the PAN card image is ${Math.round(bytes / 1024)} KB; Veri5 recommends < 500 KB for better results.`,
+      );
+    }
   }
 }

@@ -21,8 +21,19 @@ function issue(rule: string, message: string): { issue: ValidationIssue } {
   return { issue: { field: 'document', rule, message } };
 }
 
-function tooLarge(bytes: number, maxBytes: number): { issue: ValidationIssue } {
-  return issue('max_size', `is ${bytes} bytes; the limit is ${maxBytes} bytes (Veri5 recommends < 500 KB).`);
+/** The issue of a document over the size limit. */
+export function tooLarge(bytes: number, maxBytes: number): ValidationIssue {
+  return {
+    field: 'document',
+    rule: 'max_size',
+    message: `is ${bytes} bytes; the limit is ${maxBytes} bytes (Veri5 recommends < 500 KB).`,
+  };
+}
+
+/** The decoded size of a plain base64 string. */
+export function base64Bytes(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return (base64.length / 4) * 3 - padding;
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -57,14 +68,13 @@ export function checkDocument(
     if (base64.length % 4 !== 0 || !BASE64.test(base64)) return issue('base64', 'is not valid base64.');
   } else if (document instanceof Uint8Array) {
     if (document.length === 0) return issue('required', 'is empty.');
-    if (document.length > maxBytes) return tooLarge(document.length, maxBytes);
+    if (document.length > maxBytes) return { issue: tooLarge(document.length, maxBytes) };
     base64 = toBase64(document);
   } else {
     return issue('type', 'must be a base64 string or a Uint8Array.');
   }
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  const bytes = (base64.length / 4) * 3 - padding;
-  if (bytes > maxBytes) return tooLarge(bytes, maxBytes);
+  const bytes = base64Bytes(base64);
+  if (bytes > maxBytes) return { issue: tooLarge(bytes, maxBytes) };
   const headBinary = atob(base64.slice(0, 12));
   const head = Uint8Array.from(headBinary, (c) => c.charCodeAt(0));
   const type = imageType(head);

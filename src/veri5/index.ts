@@ -31,12 +31,7 @@ export type {
   Veri5ClientOptions,
   Veri5Route,
   PanType,
-  VerifyPanInput,
   VerifyPanOptions,
-  VerifyAadhaarInput,
-  FetchPanDetailsInput,
-  VerifyGstinInput,
-  VerifyBankAccountInput,
   Veri5ResultBase,
   PanVerificationFields,
   PanVerificationResult,
@@ -48,3 +43,10 @@ export type {
   GstinVerificationResult,
   BankVerificationResult,
 } from './types.js';
+export type {
+  VerifyPanInput,
+  VerifyAadhaarInput,
+  FetchPanDetailsInput,
+  VerifyGstinInput,
+  VerifyBankAccountInput,
+} from '../model/veri5.js';

@@ -51,26 +51,6 @@ export interface Veri5ClientOptions extends CoreOptions {
 /** Table 1: PAN holder types (`panHolderType()` from `vistarkriya/validators` reads one off a PAN). */
 export type PanType = PanHolderType;
 
-/** Input of `verifyPan`. */
-export interface VerifyPanInput {
-  /** Required for DATA and NUMBER. Case and surrounding spaces are ignored. */
-  panNumber?: string;
-  /** Name as on the PAN card; required for DATA. */
-  name?: string;
-  /** `dd/mm/yyyy`; required for DATA. */
-  dob?: string;
-  panType?: PanType;
-  /** PAN card image for DOCUMENT: base64 (a `data:` URL prefix is fine) or bytes; JPEG or PNG. */
-  document?: string | Uint8Array;
-  /**
-   * Must be `true`: the holder consented to this verification. The Veri5 API document puts `consent` and
-   * `consent_message` in the PAN request as in the Aadhaar one; only you can say it was given.
-   */
-  consent: true;
-  /** Sent as `consent_message` (with `consent: 'Y'`). */
-  consentMessage?: string;
-}
-
 /** Options of `verifyPan`. */
 export interface VerifyPanOptions extends RequestOptions {
   /**
@@ -78,60 +58,6 @@ export interface VerifyPanOptions extends RequestOptions {
    * otherwise NUMBER.
    */
   subCode?: 'DATA' | 'NUMBER' | 'DOCUMENT';
-}
-
-/** Input of `verifyAadhaar`. */
-export interface VerifyAadhaarInput {
-  /** 12 digits (spaces and hyphens are fine), checked with Verhoeff before sending. */
-  aadhaarNumber: string;
-  /** Must be `true`: the holder consented to this verification. */
-  consent: true;
-  /** Sent as `consent_message`. */
-  consentMessage?: string;
-}
-
-/** Input of `fetchPanDetails`. */
-export interface FetchPanDetailsInput {
-  /** `txn_id` from a `verifyPan` result. */
-  txnId: string;
-  /** `function_sub_code`; default `DATA`. */
-  subCode?: 'DATA' | 'NUMBER';
-}
-
-/** Input of `verifyGstin`. */
-export interface VerifyGstinInput {
-  gstin: string;
-  /** Your reference for this call; generated when absent and kept across retries. */
-  requestId?: string;
-}
-
-/** Input of `verifyBankAccount` (penny drop: "3.4 API : bankVerification" of the Veri5 API document). */
-export interface VerifyBankAccountInput {
-  beneficiaryName: string;
-  accountNumber: string;
-  ifsc: string;
-  mobile?: string;
-  email?: string;
-  /** `beneficiaryAddress.address1`. */
-  address?: string;
-  /** `beneficiaryAddress.country`; default `''`. */
-  country?: string;
-  /** Rupees; default 1.00. */
-  amount?: number;
-  /** Only IMPS is documented. */
-  transferType?: 'IMPS';
-  /** Note to the beneficiary (`remitterToBeneficiaryInfo`). */
-  remark?: string;
-  version?: string;
-  purposeCode?: string;
-  customerId?: string;
-  debitAccountNo?: string;
-  /**
-   * "3.4.1 Request Payload" of the Veri5 API document: "Has to be unique for every request". Generated (32
-   * random hex characters) when absent. Pass your own to record it before sending; never pass one that Veri5
-   * has already seen.
-   */
-  uniqueRequestNo?: string;
 }
 
 /**

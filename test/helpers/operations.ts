@@ -1,5 +1,5 @@
-import type { Operation } from '../../src/resources/operation.js';
-import { OPERATIONS } from '../../src/resources/registry.js';
+import type { Operation } from '../../src/model/operation.js';
+import { PLATFORM_OPERATIONS as OPERATIONS } from '../../src/model/platform.js';
 
 /**
  * The operation served at a default route, e.g. `findOperationByRoute('POST', '/api/v1/verify/pan')`,

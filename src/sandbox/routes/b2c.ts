@@ -1,17 +1,8 @@
 import { fail, ok, validationError } from '../envelope.js';
-import { isMobile } from '../checks.js';
 import { amount, cityFor, idOf, isoAt, mobile, personName, rng } from '../data.js';
 import { MAGIC_MOBILE_DUPLICATE } from '../magic.js';
 import type { RouteResult } from '../types.js';
-import {
-  type PlatformContext,
-  type PlatformRoute,
-  isResult,
-  nextId,
-  paginate,
-  requireField,
-  str,
-} from './common.js';
+import { type PlatformContext, type PlatformHandler, isResult, nextId, paginate } from './common.js';
 
 const HOUR = 3_600_000;
 
@@ -45,15 +36,11 @@ const ORDERS = Array.from({ length: 75 }, (_, i) => {
 });
 
 function createCustomer(ctx: PlatformContext): RouteResult {
-  const name = requireField(ctx.body, 'name', (v) => v.trim().length >= 2, 'at least 2 characters');
-  if (isResult(name)) return name;
-  const phone = requireField(ctx.body, 'mobile', isMobile, '10-digit Indian mobile number');
-  if (isResult(phone)) return phone;
-  const email = str(ctx.body, 'email');
-  if (ctx.body.email !== undefined && (email === undefined || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) {
-    return validationError('email is invalid.');
-  }
-  const last10 = phone.replace(/\D/g, '').slice(-10);
+  // name, mobile (its 10 digits) and email passed the row's rules (the client's).
+  const name = ctx.input.name as string;
+  if (name.trim().length < 2) return validationError('name must have at least 2 characters.');
+  const email = ctx.input.email as string | undefined;
+  const last10 = ctx.input.mobile as string;
   if (last10 === MAGIC_MOBILE_DUPLICATE || ctx.state.customers.some((c) => c.mobile === last10)) {
     return fail(409, 'DUPLICATE_CUSTOMER', 'A customer with this mobile number already exists.');
   }
@@ -70,33 +57,23 @@ function createCustomer(ctx: PlatformContext): RouteResult {
 }
 
 /** b2c.customers, b2c.createCustomer, b2c.orders */
-export const B2C_ROUTES: PlatformRoute[] = [
-  {
-    id: 'b2c.customers',
-    method: 'GET',
-    path: '/b2c/customers',
-    handler: ({ query, state }) => {
-      const search = query.get('search')?.toLowerCase();
-      const all = [...[...state.customers].reverse(), ...CUSTOMERS] as Record<string, unknown>[];
-      const list = search
-        ? all.filter((c) => `${c.name} ${c.mobile} ${c.email ?? ''}`.toLowerCase().includes(search))
-        : all;
-      const page = paginate(list, query);
-      return isResult(page) ? page : ok(page);
-    },
+export const B2C_HANDLERS: Record<string, PlatformHandler> = {
+  'b2c.customers': ({ query, state }) => {
+    const search = query.get('search')?.toLowerCase();
+    const all = [...[...state.customers].reverse(), ...CUSTOMERS] as Record<string, unknown>[];
+    const list = search
+      ? all.filter((c) => `${c.name} ${c.mobile} ${c.email ?? ''}`.toLowerCase().includes(search))
+      : all;
+    const page = paginate(list, query);
+    return isResult(page) ? page : ok(page);
   },
-  { id: 'b2c.createCustomer', method: 'POST', path: '/b2c/customer', handler: createCustomer },
-  {
-    id: 'b2c.orders',
-    method: 'GET',
-    path: '/b2c/orders',
-    handler: ({ query }) => {
-      const customer = query.get('customer_id');
-      const page = paginate(
-        ORDERS.filter((o) => customer === null || o.customer_id === customer),
-        query,
-      );
-      return isResult(page) ? page : ok(page);
-    },
+  'b2c.createCustomer': createCustomer,
+  'b2c.orders': ({ query }) => {
+    const customer = query.get('customer_id');
+    const page = paginate(
+      ORDERS.filter((o) => customer === null || o.customer_id === customer),
+      query,
+    );
+    return isResult(page) ? page : ok(page);
   },
-];
+};

@@ -1,17 +1,13 @@
 import { notFound, ok, validationError } from '../envelope.js';
-import { isDdMmYyyy, isMobile, isPan } from '../checks.js';
 import { idOf, isoAt, maskAllButLast4, personName, rng } from '../data.js';
 import { magicOutcome } from '../magic.js';
 import type { RouteResult } from '../types.js';
 import {
   type PlatformContext,
-  type PlatformRoute,
+  type PlatformHandler,
   isResult,
   nextId,
   paginate,
-  requireConsent,
-  requireField,
-  str,
   withMagic,
 } from './common.js';
 
@@ -54,18 +50,10 @@ const HISTORY = Array.from({ length: 23 }, (_, i) => {
 });
 
 function fetchReport(ctx: PlatformContext): RouteResult {
-  const pan = requireField(ctx.body, 'pan', isPan, 'expected 10 characters like ABCPE1234F');
-  if (isResult(pan)) return pan;
-  const name = requireField(ctx.body, 'name', (v) => v.trim().length >= 2, 'at least 2 characters');
-  if (isResult(name)) return name;
-  const mobile = requireField(ctx.body, 'mobile', isMobile, '10-digit Indian mobile number');
-  if (isResult(mobile)) return mobile;
-  const dob = str(ctx.body, 'dob');
-  if (ctx.body.dob !== undefined && (dob === undefined || !isDdMmYyyy(dob))) {
-    return validationError('dob is invalid: a date as dd/mm/yyyy.');
-  }
-  const consent = requireConsent(ctx.body);
-  if (consent) return consent;
+  // pan, name, mobile, dob and consent passed the row's rules (the client's).
+  const pan = ctx.input.pan as string;
+  const name = ctx.input.name as string;
+  if (name.trim().length < 2) return validationError('name must have at least 2 characters.');
   return withMagic(magicOutcome('cibil', pan), ctx, 'The credit bureau', (outcome) => {
     const id = nextId(ctx.state, 'CIBR');
     const full = report(id, pan, name, isoAt(-60_000));
@@ -86,23 +74,17 @@ function fetchReport(ctx: PlatformContext): RouteResult {
 }
 
 function status(ctx: PlatformContext): RouteResult {
-  const id = ctx.query.get('report_id');
-  if (!id) return validationError('report_id is required.');
+  const id = String(ctx.input.report_id);
   const found = ctx.state.cibilReports.get(id) ?? HISTORY.find((r) => r.report_id === id);
   return found ? ok(found) : notFound(`No CIBIL report with report_id ${id}.`);
 }
 
 /** cibil.reports, cibil.fetch, cibil.status */
-export const CIBIL_ROUTES: PlatformRoute[] = [
-  {
-    id: 'cibil.reports',
-    method: 'GET',
-    path: '/cibil/reports',
-    handler: (ctx) => {
-      const page = paginate([...[...ctx.state.cibilReports.values()].reverse(), ...HISTORY], ctx.query);
-      return isResult(page) ? page : ok(page);
-    },
+export const CIBIL_HANDLERS: Record<string, PlatformHandler> = {
+  'cibil.reports': (ctx) => {
+    const page = paginate([...[...ctx.state.cibilReports.values()].reverse(), ...HISTORY], ctx.query);
+    return isResult(page) ? page : ok(page);
   },
-  { id: 'cibil.fetch', method: 'POST', path: '/cibil/fetch', handler: fetchReport },
-  { id: 'cibil.status', method: 'GET', path: '/cibil/status', handler: status },
-];
+  'cibil.fetch': fetchReport,
+  'cibil.status': status,
+};

@@ -22,23 +22,21 @@ export function createState(): SandboxState {
   };
 }
 
-/** What a platform route handler gets: the parsed query and JSON body of a verified request. */
+/**
+ * What a platform route handler gets: the parsed query and JSON body of a verified request, and its
+ * `input`: the operation's declared fields, checked by the row's rules and normalised (a PAN
+ * upper-cased, `page` a number), as the client checks them. Fields it does not declare are ignored,
+ * as a server ignores fields it does not know (so the client's `extra` can be tried here).
+ */
 export interface PlatformContext {
   query: URLSearchParams;
   body: Record<string, unknown>;
+  input: Record<string, unknown>;
   state: SandboxState;
   slowMs: number;
 }
 
 export type PlatformHandler = (ctx: PlatformContext) => RouteResult;
-
-/** One row of the sandbox's route table (mirrors the SDK's operation table). */
-export interface PlatformRoute {
-  id: string;
-  method: 'GET' | 'POST';
-  path: string;
-  handler: PlatformHandler;
-}
 
 /** The next id of a kind, unique within this sandbox instance. */
 export function nextId(state: SandboxState, prefix: string): string {
@@ -52,27 +50,8 @@ export function str(body: Record<string, unknown>, field: string): string | unde
   return typeof v === 'string' ? v : undefined;
 }
 
-/** A required string field that passes `check`, or a VALIDATION_ERROR. */
-export function requireField(
-  body: Record<string, unknown>,
-  field: string,
-  check: (v: string) => boolean,
-  rule: string,
-): string | RouteResult {
-  const v = body[field];
-  if (v === undefined || v === null || v === '') return validationError(`${field} is required.`);
-  if (typeof v !== 'string' || !check(v)) return validationError(`${field} is invalid: ${rule}.`);
-  return v;
-}
-
 export function isResult(v: unknown): v is RouteResult {
   return typeof v === 'object' && v !== null && 'status' in v;
-}
-
-export function requireConsent(body: Record<string, unknown>): RouteResult | undefined {
-  return body.consent === true
-    ? undefined
-    : validationError('consent must be true (explicit consent is mandatory).');
 }
 
 /**
@@ -135,20 +114,12 @@ function intParam(query: URLSearchParams, name: string, fallback: number): numbe
   return /^\d{1,6}$/.test(raw) ? Number(raw) : undefined;
 }
 
-/** Filters by `from`/`to` (yyyy-mm-dd, inclusive) on an ISO timestamp field. */
-export function dateFilter(
-  query: URLSearchParams,
-  isIsoDate: (v: string) => boolean,
-): RouteResult | ((iso: string) => boolean) {
-  const from = query.get('from');
-  const to = query.get('to');
-  for (const [name, v] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (v !== null && !isIsoDate(v)) return validationError(`${name} must be a date as yyyy-mm-dd.`);
-  }
-  return (iso) => (from === null || iso.slice(0, 10) >= from) && (to === null || iso.slice(0, 10) <= to);
+/** Filters by `from`/`to` (yyyy-mm-dd, inclusive, checked by the row's rules) on an ISO timestamp. */
+export function dateFilter(input: Record<string, unknown>): (iso: string) => boolean {
+  const from = input.from as string | undefined;
+  const to = input.to as string | undefined;
+  return (iso) =>
+    (from === undefined || iso.slice(0, 10) >= from) && (to === undefined || iso.slice(0, 10) <= to);
 }
 
 export const insufficientBalance = (): RouteResult =>

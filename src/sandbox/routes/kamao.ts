@@ -1,7 +1,6 @@
 import { ok, validationError } from '../envelope.js';
-import { isIsoDate } from '../checks.js';
 import { amount, idOf, isoAt, maskAllButLast4, personName, pick, rng } from '../data.js';
-import { type PlatformRoute, dateFilter, isResult, paginate } from './common.js';
+import { type PlatformHandler, dateFilter, isResult, paginate } from './common.js';
 
 const HOUR = 3_600_000;
 const SOURCES = [
@@ -61,38 +60,22 @@ function monthlyReport(month: string): Record<string, unknown> {
 }
 
 /** kamao.earnings, kamao.payouts, kamao.reports */
-export const KAMAO_ROUTES: PlatformRoute[] = [
-  {
-    id: 'kamao.earnings',
-    method: 'GET',
-    path: '/kamao/earnings',
-    handler: ({ query }) => {
-      const inRange = dateFilter(query, isIsoDate);
-      if (isResult(inRange)) return inRange;
-      const page = paginate(
-        EARNINGS.filter((e) => inRange(e.earned_at)),
-        query,
-      );
-      return isResult(page) ? page : ok(page);
-    },
+export const KAMAO_HANDLERS: Record<string, PlatformHandler> = {
+  'kamao.earnings': ({ query, input }) => {
+    const inRange = dateFilter(input);
+    const page = paginate(
+      EARNINGS.filter((e) => inRange(e.earned_at)),
+      query,
+    );
+    return isResult(page) ? page : ok(page);
   },
-  {
-    id: 'kamao.payouts',
-    method: 'GET',
-    path: '/kamao/payouts',
-    handler: ({ query }) => {
-      const page = paginate(PAYOUTS, query);
-      return isResult(page) ? page : ok(page);
-    },
+  'kamao.payouts': ({ query }) => {
+    const page = paginate(PAYOUTS, query);
+    return isResult(page) ? page : ok(page);
   },
-  {
-    id: 'kamao.reports',
-    method: 'GET',
-    path: '/kamao/reports',
-    handler: ({ query }) => {
-      const month = query.get('month') ?? EARNINGS[0]!.earned_at.slice(0, 7);
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return validationError('month must be yyyy-mm.');
-      return ok(monthlyReport(month));
-    },
+  'kamao.reports': ({ query }) => {
+    const month = query.get('month') ?? EARNINGS[0]!.earned_at.slice(0, 7);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return validationError('month must be yyyy-mm.');
+    return ok(monthlyReport(month));
   },
-];
+};

@@ -4,12 +4,11 @@ import { MAGIC_PRODUCT_NO_FUNDS } from '../magic.js';
 import type { RouteResult } from '../types.js';
 import {
   type PlatformContext,
-  type PlatformRoute,
+  type PlatformHandler,
   insufficientBalance,
   isResult,
   nextId,
   paginate,
-  str,
 } from './common.js';
 
 const SERVICES = [
@@ -57,16 +56,14 @@ export const PRODUCTS = (() => {
 })();
 
 function order(ctx: PlatformContext): RouteResult {
-  const productId = str(ctx.body, 'product_id');
-  if (!productId) return validationError('product_id is required.');
-  const quantity = ctx.body.quantity ?? 1;
-  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > 100) {
-    return validationError('quantity must be an integer from 1 to 100.');
-  }
+  // product_id, quantity, customer_id and reference passed the row's rules (the client's).
+  const productId = String(ctx.input.product_id);
+  const quantity = (ctx.input.quantity as number | undefined) ?? 1;
+  if (quantity > 100) return validationError('quantity must be an integer from 1 to 100.');
   if (productId === MAGIC_PRODUCT_NO_FUNDS) return insufficientBalance();
   const product = PRODUCTS.find((p) => p.product_id === productId);
   if (!product) return notFound(`No product with product_id ${productId}.`);
-  const reference = str(ctx.body, 'reference');
+  const reference = ctx.input.reference as string | undefined;
   // Same reference, same order: a retried order is never placed twice.
   const previous = reference ? ctx.state.ordersByReference.get(reference) : undefined;
   if (previous) return ok(previous);
@@ -80,7 +77,7 @@ function order(ctx: PlatformContext): RouteResult {
     unit_price: unit,
     amount: Math.round(unit * quantity * 100) / 100,
     currency: 'INR',
-    customer_id: str(ctx.body, 'customer_id') ?? null,
+    customer_id: ctx.input.customer_id ?? null,
     reference: reference ?? null,
     created_at: isoAt(-1000),
   };
@@ -89,26 +86,16 @@ function order(ctx: PlatformContext): RouteResult {
 }
 
 /** marketplace.services, marketplace.products, marketplace.order */
-export const MARKETPLACE_ROUTES: PlatformRoute[] = [
-  {
-    id: 'marketplace.services',
-    method: 'GET',
-    path: '/marketplace/services',
-    handler: () => ok({ services: SERVICES }),
+export const MARKETPLACE_HANDLERS: Record<string, PlatformHandler> = {
+  'marketplace.services': () => ok({ services: SERVICES }),
+  'marketplace.products': ({ query }) => {
+    const category = query.get('category');
+    const service = query.get('service');
+    const list = PRODUCTS.filter(
+      (p) => (category === null || p.category === category) && (service === null || p.service === service),
+    );
+    const page = paginate(list, query);
+    return isResult(page) ? page : ok(page);
   },
-  {
-    id: 'marketplace.products',
-    method: 'GET',
-    path: '/marketplace/products',
-    handler: ({ query }) => {
-      const category = query.get('category');
-      const service = query.get('service');
-      const list = PRODUCTS.filter(
-        (p) => (category === null || p.category === category) && (service === null || p.service === service),
-      );
-      const page = paginate(list, query);
-      return isResult(page) ? page : ok(page);
-    },
-  },
-  { id: 'marketplace.order', method: 'POST', path: '/marketplace/order', handler: order },
-];
+  'marketplace.order': order,
+};

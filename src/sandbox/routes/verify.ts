@@ -1,19 +1,9 @@
 import { ok } from '../envelope.js';
-import { isAadhaar, isGstin, isIfsc, isPan } from '../checks.js';
 import { CITIES, businessName, cityByGstCode, maskAllButLast4, personName, pick, rng } from '../data.js';
 import { magicOutcome } from '../magic.js';
 import { panHolderType } from '../../validators/pan.js';
 import type { RouteResult } from '../types.js';
-import {
-  type PlatformContext,
-  type PlatformRoute,
-  isResult,
-  nextId,
-  requireConsent,
-  requireField,
-  str,
-  withMagic,
-} from './common.js';
+import { type PlatformContext, type PlatformHandler, nextId, withMagic } from './common.js';
 
 const BANKS: Record<string, string> = {
   HDFC: 'HDFC Bank',
@@ -50,9 +40,8 @@ function nameResult(outcome: 'valid' | 'name_mismatch', name: string | undefined
 }
 
 function pan(ctx: PlatformContext): RouteResult {
-  const value = requireField(ctx.body, 'pan', isPan, 'expected 10 characters like ABCPE1234F');
-  if (isResult(value)) return value;
-  const name = upper(str(ctx.body, 'name'));
+  const value = ctx.input.pan as string;
+  const name = upper(ctx.input.name as string | undefined);
   const registered = personName(rng(`pan:${value}`)).toUpperCase();
   return withMagic(magicOutcome('pan', value), ctx, 'PAN verification', (outcome) => {
     const base = { verification_id: nextId(ctx.state, 'VPAN'), pan: value };
@@ -62,17 +51,7 @@ function pan(ctx: PlatformContext): RouteResult {
 }
 
 function aadhaar(ctx: PlatformContext): RouteResult {
-  const raw = ctx.body.aadhaar;
-  const normalized = typeof raw === 'string' ? raw.replace(/[\s-]/g, '') : raw;
-  const value = requireField(
-    { aadhaar: normalized },
-    'aadhaar',
-    isAadhaar,
-    '12 digits with a valid Verhoeff check digit',
-  );
-  if (isResult(value)) return value;
-  const consent = requireConsent(ctx.body);
-  if (consent) return consent;
+  const value = ctx.input.aadhaar as string;
   const r = rng(`aadhaar:${value}`);
   return withMagic(magicOutcome('aadhaar', value), ctx, 'Aadhaar verification', (outcome) => {
     const base = { verification_id: nextId(ctx.state, 'VAAD'), aadhaar_masked: maskAllButLast4(value) };
@@ -88,11 +67,9 @@ function aadhaar(ctx: PlatformContext): RouteResult {
 }
 
 function bank(ctx: PlatformContext): RouteResult {
-  const account = requireField(ctx.body, 'account_number', (v) => /^\d{9,18}$/.test(v), '9 to 18 digits');
-  if (isResult(account)) return account;
-  const ifsc = requireField(ctx.body, 'ifsc', isIfsc, '4 letters, 0, then 6 letters or digits');
-  if (isResult(ifsc)) return ifsc;
-  const name = upper(str(ctx.body, 'name'));
+  const account = ctx.input.account_number as string;
+  const ifsc = ctx.input.ifsc as string;
+  const name = upper(ctx.input.name as string | undefined);
   const registered = personName(rng(`bank:${account}`)).toUpperCase();
   return withMagic(magicOutcome('bank', account), ctx, 'Bank verification', (outcome) => {
     const base = {
@@ -107,8 +84,7 @@ function bank(ctx: PlatformContext): RouteResult {
 }
 
 function gst(ctx: PlatformContext): RouteResult {
-  const gstin = requireField(ctx.body, 'gstin', isGstin, '15 characters with a valid check character');
-  if (isResult(gstin)) return gstin;
+  const gstin = ctx.input.gstin as string;
   const r = rng(`gstin:${gstin}`);
   return withMagic(magicOutcome('gstin', gstin), ctx, 'GST verification', (outcome) => {
     const base = { verification_id: nextId(ctx.state, 'VGST'), gstin };
@@ -127,15 +103,10 @@ function gst(ctx: PlatformContext): RouteResult {
 }
 
 /** verify.services, verify.pan, verify.aadhaar, verify.bank, verify.gst */
-export const VERIFY_ROUTES: PlatformRoute[] = [
-  {
-    id: 'verify.services',
-    method: 'GET',
-    path: '/verify/services',
-    handler: () => ok({ services: SERVICES }),
-  },
-  { id: 'verify.pan', method: 'POST', path: '/verify/pan', handler: pan },
-  { id: 'verify.aadhaar', method: 'POST', path: '/verify/aadhaar', handler: aadhaar },
-  { id: 'verify.bank', method: 'POST', path: '/verify/bank', handler: bank },
-  { id: 'verify.gst', method: 'POST', path: '/verify/gst', handler: gst },
-];
+export const VERIFY_HANDLERS: Record<string, PlatformHandler> = {
+  'verify.services': () => ok({ services: SERVICES }),
+  'verify.pan': pan,
+  'verify.aadhaar': aadhaar,
+  'verify.bank': bank,
+  'verify.gst': gst,
+};

@@ -1,7 +1,6 @@
 import { ok, validationError } from '../envelope.js';
-import { isIsoDate } from '../checks.js';
 import { amount, businessName, idOf, isoAt, rng } from '../data.js';
-import { type PlatformRoute, dateFilter, isResult, paginate } from './common.js';
+import { type PlatformHandler, dateFilter, isResult, paginate } from './common.js';
 
 const HOUR = 3_600_000;
 const CORE_BALANCE = 15420.5;
@@ -37,41 +36,20 @@ const balance = (value: number, extra: Record<string, unknown> = {}) =>
   ok({ balance: value, currency: 'INR', last_updated: isoAt(0), ...extra });
 
 /** wallet.core.balance, wallet.core.transactions, wallet.pipeline.balance, wallet.license.balance */
-export const WALLET_ROUTES: PlatformRoute[] = [
-  {
-    id: 'wallet.core.balance',
-    method: 'GET',
-    path: '/wallet/core/balance',
-    handler: () => balance(CORE_BALANCE),
+export const WALLET_HANDLERS: Record<string, PlatformHandler> = {
+  'wallet.core.balance': () => balance(CORE_BALANCE),
+  'wallet.core.transactions': ({ query, input }) => {
+    const type = query.get('type');
+    if (type !== null && type !== 'CREDIT' && type !== 'DEBIT') {
+      return validationError('type must be CREDIT or DEBIT.');
+    }
+    const inRange = dateFilter(input);
+    const list = TRANSACTIONS.filter(
+      (t) => (type === null || t.type === type) && inRange(t.created_at as string),
+    );
+    const page = paginate(list, query);
+    return isResult(page) ? page : ok(page);
   },
-  {
-    id: 'wallet.core.transactions',
-    method: 'GET',
-    path: '/wallet/core/transactions',
-    handler: ({ query }) => {
-      const type = query.get('type');
-      if (type !== null && type !== 'CREDIT' && type !== 'DEBIT') {
-        return validationError('type must be CREDIT or DEBIT.');
-      }
-      const inRange = dateFilter(query, isIsoDate);
-      if (isResult(inRange)) return inRange;
-      const list = TRANSACTIONS.filter(
-        (t) => (type === null || t.type === type) && inRange(t.created_at as string),
-      );
-      const page = paginate(list, query);
-      return isResult(page) ? page : ok(page);
-    },
-  },
-  {
-    id: 'wallet.pipeline.balance',
-    method: 'GET',
-    path: '/wallet/pipeline/balance',
-    handler: () => balance(48250.75, { pending_transactions: 12 }),
-  },
-  {
-    id: 'wallet.license.balance',
-    method: 'GET',
-    path: '/wallet/license/balance',
-    handler: () => balance(2999, { licenses_active: 3, valid_until: '2027-03-31' }),
-  },
-];
+  'wallet.pipeline.balance': () => balance(48250.75, { pending_transactions: 12 }),
+  'wallet.license.balance': () => balance(2999, { licenses_active: 3, valid_until: '2027-03-31' }),
+};
