@@ -1,7 +1,7 @@
 import { BaseClient } from './core/base-client.js';
 import { InputValidationError } from './core/errors.js';
 import { interpretJson, interpretPlatform } from './core/interpret.js';
-import { type RequestOptions, encodeInput, serializeBody } from './core/request.js';
+import { type RequestOptions, checkCallOptions, encodeInput, serializeBody } from './core/request.js';
 import type { RetryClass } from './core/retry.js';
 import { type Query, buildTarget } from './core/target.js';
 import { type PlatformNamespaces, buildNamespaces } from './model/namespaces.js';
@@ -24,6 +24,9 @@ export interface RawRequest extends RequestOptions {
   /** Default true: unwrap the platform's `{ success, data }` envelope. */
   unwrap?: boolean;
 }
+
+// What a raw request may carry besides the per-call options.
+const RAW_REQUEST_KEYS = ['method', 'path', 'query', 'body', 'retry', 'unwrap'];
 
 /**
  * Client for the Vistarkriya platform API. Namespaces mirror the platform's paths
@@ -59,6 +62,11 @@ export class VistarkriyaClient extends BaseClient {
 
   /** A raw signed call for anything the namespaces do not wrap. */
   request<T = unknown>(req: RawRequest): Promise<T> {
+    try {
+      checkCallOptions(req, RAW_REQUEST_KEYS);
+    } catch (err) {
+      return Promise.reject(err);
+    }
     const method = req.method.toUpperCase();
     if (!req.path.startsWith('/')) {
       return Promise.reject(
@@ -105,6 +113,7 @@ export class VistarkriyaClient extends BaseClient {
    * nothing is sent for a typo), then the route, the query or body, and the pipeline.
    */
   async _run<I, O>(op: Operation<I, O>, input: I | undefined, options: RequestOptions = {}): Promise<O> {
+    checkCallOptions(options);
     const params = wireInput(parseInput(op, input));
     const { target, body } = encodeInput(op.method, this.#route(op), params);
     return this._execute({

@@ -97,3 +97,62 @@ describe('numeric options are checked per call, before anything is sent', () => 
     await client.close();
   });
 });
+
+describe('an unknown per-call option is refused before anything is sent (JavaScript callers)', () => {
+  const veri5Answer = jsonAnswer(200, { response_status: { code: '000', status: 'SUCCESS' } });
+  const cases: [string, (c: VistarkriyaClient, v: Veri5Client) => Promise<unknown>, RegExp][] = [
+    [
+      'a typo in a namespace call',
+      (c) => c.verify.pan({ pan: 'ABCPV1234D' }, { timout: 500 } as never),
+      /`timout`.*did you mean `timeout`\?/,
+    ],
+    [
+      'an input given to an operation that takes none',
+      (c) => c.wallet.core.balance({ pan: 'x' } as never),
+      /`pan` is not a per-call option \(signal, timeout, maxRetries, headers\)/,
+    ],
+    [
+      'a typo in a raw request',
+      (c) => c.request({ method: 'GET', path: '/api/v1/x', unwarp: false } as never),
+      /`unwarp`.*did you mean `unwrap`\?/,
+    ],
+    [
+      'options that are not an object',
+      (c) => c.wallet.core.balance('fast' as never),
+      /must be an object; got string/,
+    ],
+    [
+      'a typo in a Veri5 call',
+      (_c, v) => v.verifyGstin({ gstin: '27AAPFU0939F1ZV' }, { maxRetires: 1 } as never),
+      /`maxRetires`.*did you mean `maxRetries`\?/,
+    ],
+  ];
+  it.each(cases)('%s', async (_name, call, message) => {
+    const { client, transport } = scriptedClient([jsonAnswer(200, { success: true, data: 1 })]);
+    const v5Transport = {
+      requests: [] as unknown[],
+      send: async (r: unknown) => {
+        v5Transport.requests.push(r);
+        return veri5Answer;
+      },
+      close: async () => {},
+    };
+    const veri5 = new Veri5Client({ ...veri5Creds, transport: v5Transport as never, logLevel: 'off' });
+    const err = await rejectionOf(call(client, veri5));
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect((err as Error).message).toMatch(message);
+    expect(transport.requests).toHaveLength(0);
+    expect(v5Transport.requests).toHaveLength(0);
+  });
+
+  it('the known options still pass', async () => {
+    const { client, transport } = scriptedClient([jsonAnswer(200, { success: true, data: 1 })]);
+    await client.wallet.core.balance({
+      timeout: 5_000,
+      maxRetries: 0,
+      headers: { 'x-trace': '1' },
+      signal: new AbortController().signal,
+    });
+    expect(transport.requests).toHaveLength(1);
+  });
+});

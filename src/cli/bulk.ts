@@ -194,7 +194,8 @@ function summarize(io: CliIO, s: Summary): void {
     .filter(Boolean)
     .join(', ');
   io.out(
-    `${s.stopped ? 'Stopped' : 'Done'}: ${fmt(s.done)} rows in ${formatDuration(s.seconds)} (${fmt(Math.round(sent / Math.max(s.seconds, 0.001)))} rows/s)` +
+    // The rate is of the rows this run sent: on a resume, most rows were done by an earlier run.
+    `${s.stopped ? 'Stopped' : 'Done'}: ${fmt(s.done)} rows${s.resumed > 0 ? `, ${fmt(sent)} sent` : ''} in ${formatDuration(s.seconds)} (${fmt(Math.round(sent / Math.max(s.seconds, 0.001)))} rows/s)` +
       `: ok ${fmt(s.counts.ok)}, invalid ${fmt(s.counts.invalid)}, failed ${fmt(s.counts.failed)}, unknown ${fmt(s.counts.unknown)}` +
       (extras ? ` (${extras})` : '') +
       '.',

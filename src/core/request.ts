@@ -1,6 +1,7 @@
 // What every call is made of before the pipeline runs it: the caller's per-call options, and the
 // exact bytes that are signed and sent (built once, never re-serialised).
-import { InputValidationError } from './errors.js';
+import { closestName } from '../model/suggest.js';
+import { ConfigurationError, InputValidationError } from './errors.js';
 import { type Query, buildTarget } from './target.js';
 
 /** Per-call options. */
@@ -10,6 +11,27 @@ export interface RequestOptions {
   timeout?: number;
   maxRetries?: number;
   headers?: Record<string, string>;
+}
+
+const CALL_OPTION_NAMES: readonly string[] = ['signal', 'timeout', 'maxRetries', 'headers'];
+
+/**
+ * Refuses a per-call option this SDK does not know, before anything is sent: from JavaScript,
+ * `{ timout: 500 }` would otherwise drop the deadline silently, and `balance({ pan })` (an input given
+ * to an operation that takes none) would be sent without it. TypeScript refuses both at compile time.
+ */
+export function checkCallOptions(options: unknown, more: readonly string[] = []): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new ConfigurationError(
+      `Per-call options must be an object; got ${Array.isArray(options) ? 'an array' : String(options === null ? null : typeof options)}.`,
+    );
+  for (const key of Object.keys(options)) {
+    if (CALL_OPTION_NAMES.includes(key) || more.includes(key)) continue;
+    const near = closestName(key, [...CALL_OPTION_NAMES, ...more]);
+    throw new ConfigurationError(
+      `\`${key}\` is not a per-call option${near ? `: did you mean \`${near}\`?` : ` (${[...CALL_OPTION_NAMES, ...more].join(', ')}).`}`,
+    );
+  }
 }
 
 // Lone UTF-16 surrogates cannot be encoded as UTF-8, so the bytes sent could not equal

@@ -1,7 +1,7 @@
 import { BaseClient, createPipeline } from '../core/base-client.js';
 import { ConfigurationError, InputValidationError, VistarkriyaError } from '../core/errors.js';
 import { checkNumericOptions, requireCredentials } from '../core/options.js';
-import { type RequestOptions, serializeBody } from '../core/request.js';
+import { type RequestOptions, checkCallOptions, serializeBody } from '../core/request.js';
 import { parseInput } from '../model/parse.js';
 import {
   type FetchPanDetailsInput,
@@ -202,6 +202,7 @@ export class Veri5Client extends BaseClient {
     input: I,
     options: RequestOptions & { subCode?: string } = {},
   ): Promise<O> {
+    checkCallOptions(options, ['subCode']);
     const given = options.subCode === undefined ? input : { ...(input as object), subCode: options.subCode };
     const params = parseInput(op, given) ?? {};
     if (typeof params.document === 'string') this.checkDocumentSize(params.document);
