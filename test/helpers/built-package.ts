@@ -91,7 +91,10 @@ async function buildInto(out: string, declarations: boolean): Promise<void> {
 
 function absoluteDtsEntries(dts: Options['dts']): Options['dts'] {
   if (typeof dts !== 'object' || typeof dts.entry !== 'object' || Array.isArray(dts.entry)) return dts;
-  return { ...dts, entry: Object.fromEntries(Object.entries(dts.entry).map(([k, v]) => [k, path.join(ROOT, v)])) };
+  return {
+    ...dts,
+    entry: Object.fromEntries(Object.entries(dts.entry).map(([k, v]) => [k, path.join(ROOT, v)])),
+  };
 }
 
 /**

@@ -86,7 +86,10 @@ export interface CheckOptions {
 }
 
 /** Compiles every snippet in one program, then runs the runnable ones, `concurrency` at a time. */
-export async function checkSnippets(snippets: readonly Snippet[], options: CheckOptions): Promise<SnippetResult[]> {
+export async function checkSnippets(
+  snippets: readonly Snippet[],
+  options: CheckOptions,
+): Promise<SnippetResult[]> {
   const dir = path.join(options.projectDir, 'snippets');
   mkdirSync(dir, { recursive: true });
   const files = snippets.map((s, i) => {
@@ -119,7 +122,10 @@ export async function checkSnippets(snippets: readonly Snippet[], options: Check
 }
 
 /** Errors by snippet file ('' for those of no file), each with its 0-based line in the snippet. */
-function compile(files: readonly string[], projectDir: string): Map<string, { line: number; text: string }[]> {
+function compile(
+  files: readonly string[],
+  projectDir: string,
+): Map<string, { line: number; text: string }[]> {
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -160,10 +166,14 @@ async function runOne(result: SnippetResult, file: string, options: CheckOptions
   const { code, stdout, stderr, timedOut } = await runNode(script, options);
   result.stdout = stdout;
   if (timedOut) result.runProblems.push(`did not finish within ${options.timeoutMs ?? 15_000} ms`);
-  else if (code !== 0) result.runProblems.push(`exited with ${code}: ${stderr.trim().split('\n').slice(0, 8).join('\n')}`);
+  else if (code !== 0)
+    result.runProblems.push(`exited with ${code}: ${stderr.trim().split('\n').slice(0, 8).join('\n')}`);
   const expected = result.snippet.expected;
   if (expected.length > 0) {
-    const printed = stdout.replace(/\n$/, '').split('\n').map((l) => l.trimEnd());
+    const printed = stdout
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => l.trimEnd());
     const want = expected.map((l) => l.trimEnd());
     if (printed.join('\n') !== want.join('\n'))
       result.runProblems.push(`printed:\n${printed.join('\n')}\nbut its //=> lines say:\n${want.join('\n')}`);
