@@ -132,7 +132,8 @@ function compile(
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    // What a Node consumer has: no DOM library (fetch's types then come from @types/node).
+    lib: ['lib.es2023.d.ts'],
     types: ['node'],
     typeRoots: [path.join(projectDir, 'node_modules/@types')],
     allowJs: true,
