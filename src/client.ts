@@ -21,7 +21,11 @@ export interface RawRequest extends RequestOptions {
   body?: unknown;
   /** Default: `read` for GET/HEAD, `billable` for everything else. */
   retry?: RetryClass;
-  /** Default true: unwrap the platform's `{ success, data }` envelope. */
+  /**
+   * Return `data` of the platform's `{ success, data }` envelope (true), or the whole JSON answer
+   * (false). Default: true, unless the client's signer talks to an API without that envelope
+   * (`openLegacySigner`). Errors are read the same way either way.
+   */
   unwrap?: boolean;
 }
 
@@ -100,7 +104,8 @@ export class VistarkriyaClient extends BaseClient {
       target,
       body,
       retry: req.retry ?? (method === 'GET' || method === 'HEAD' ? 'read' : 'billable'),
-      interpret: req.unwrap === false ? interpretJson : interpretPlatform,
+      interpret:
+        (req.unwrap ?? this.pipeline.signer.platformEnvelope !== false) ? interpretPlatform : interpretJson,
       signal: req.signal,
       timeout: req.timeout,
       maxRetries: req.maxRetries,

@@ -99,7 +99,7 @@ describe('a PHP endpoint written from seed 004 accepts the Open legacy signer', 
     expect(object.body).toEqual({ amount: '9.00', currency: 'INR', mtx: '123456XYZ' });
   });
 
-  it('a millisecond X-O-Timestamp, as the README shows it, is what a server on milliseconds gets', async () => {
+  it('a millisecond X-O-Timestamp, as docs/signing.md shows it, is what a server on milliseconds gets', async () => {
     const legacy = openLegacySigner(OPEN);
     const ms: Signer = {
       ...legacy,
@@ -114,7 +114,7 @@ describe('a PHP endpoint written from seed 004 accepts the Open legacy signer', 
 });
 
 describe('a server that re-encodes the body with json_encode before checking the HMAC', () => {
-  // The README's helper: JSON the way PHP's json_encode($value) writes it (default flags).
+  // The helper of docs/signing.md: JSON the way PHP's json_encode($value) writes it (default flags).
   const phpJson = (value: unknown) =>
     JSON.stringify(value)
       .replace(/\//g, '\\/')

@@ -269,7 +269,7 @@ describe('authorize gets the validated, normalised input', () => {
   });
 });
 
-describe('path tricks: what each adapter sees and does (the README table)', () => {
+describe('path tricks: what each adapter sees and does (the table in docs/browsers-and-edge.md)', () => {
   // The runtime's URL parser resolves these before a Fetch handler sees `request.url`.
   const RESOLVED_BY_THE_RUNTIME = [
     '/api/vk/x/../api/v1/wallet/core/balance',
@@ -323,10 +323,10 @@ describe('path tricks: what each adapter sees and does (the README table)', () =
   });
 });
 
-describe('the README proxy table', () => {
+describe('the proxy table of docs/browsers-and-edge.md', () => {
   it('says what each adapter does with the paths the runtime resolves', async () => {
     const { readFileSync } = await import('node:fs');
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../docs/browsers-and-edge.md', import.meta.url), 'utf8');
     const row = readme
       .split('\n')
       .find((line) => line.startsWith('| path tricks') && line.includes('backslash'));

@@ -53,7 +53,7 @@ interface FaultCase {
   billable: Expected;
 }
 
-// The retry policy, fault by fault (README "Reliability" has the same table). maxRetries = 2.
+// The retry policy, fault by fault (docs/errors-and-retries.md, "Retry table", has the same table). maxRetries = 2.
 const PERSISTENT: FaultCase[] = [
   {
     fault: 'reset-before',

@@ -47,7 +47,9 @@ beforeAll(async () => {
     seen.push({ method: req.method!, target: req.url!, body: raw, verified });
     if (!verified) return answerHmacInvalid(res);
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ success: true, data: { target: req.url, body: raw.toString('base64') } }));
+    const echo = { target: req.url, body: raw.toString('base64') };
+    // Open legacy answers plain JSON (its signing page shows no envelope); the platform, its envelope.
+    res.end(JSON.stringify(req.url!.startsWith('/open/') ? echo : { success: true, data: echo }));
   });
   baseURL = server.url;
 });

@@ -1,6 +1,6 @@
 // Recipe: Jest (CommonJS). The code under test creates its client with default options; msw's
 // setupServer serves the sandbox at the production base URL, so only test credentials are needed.
-// jest.config.js: { testEnvironment: 'node' } (see the README's "Testing your app" for msw's ESM
+// jest.config.js: { testEnvironment: 'node' } (see docs/sandbox-and-testing.md, "Testing your app", for msw's ESM
 // dependencies on Node < 24.9).
 const { setupServer } = require('msw/node');
 const { MAGIC, SANDBOX_CREDENTIALS, sandboxHandlers } = require('vistarkriya/testing');

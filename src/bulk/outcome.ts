@@ -1,6 +1,6 @@
 // What a failed call means for its row. Calls run with `maxRetries: 0`, so every failure comes
 // here first: a 429 must pause the whole run (not one call), and the other retries are the
-// runner's, with the same rules as the client's own (README, "Reliability"): a billable call is
+// runner's, with the same rules as the client's own (docs/errors-and-retries.md, "Reliability"): a billable call is
 // sent again only when the server provably did not act on it.
 import { ClientClosedError, InputValidationError, VistarkriyaError } from '../core/errors.js';
 import { createRedactor } from '../core/redact.js';

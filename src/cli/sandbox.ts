@@ -10,7 +10,8 @@ export const SANDBOX_HELP = `Usage: vistarkriya ${SANDBOX_USAGE}
 
 Starts a local simulator of the Vistarkriya platform (/api/v1/...), Veri5
 (/service/api/1.0/...) and the Open legacy scheme (/open/...). It checks signatures
-exactly and answers magic values with every outcome (see the README's sandbox table).
+exactly and answers magic values with every outcome (the MAGIC export of
+vistarkriya/sandbox; the table is in docs/sandbox-and-testing.md, "Magic values").
 
 Options:
   --port N       Port (default 4010; 0 picks a free one)

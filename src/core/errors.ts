@@ -50,7 +50,7 @@ export interface APIErrorInit {
   message: string;
   requestId?: string | undefined;
   headers?: ResponseHeaders | undefined;
-  /** True when a billable call may have been carried out by the server (see README, Reliability). */
+  /** True when a billable call may have been carried out by the server (see docs/errors-and-retries.md, "Reliability"). */
   outcomeUnknown?: boolean;
   /** Seconds the server asked us to wait (Retry-After), when given. */
   retryAfter?: number | undefined;

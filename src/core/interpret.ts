@@ -134,17 +134,25 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
   return { ok: false, failure: unreadableSuccess(response, expected) };
 }
 
-/** Plain JSON APIs (Veri5, raw calls with `unwrap: false`): any 2xx JSON is the value. */
+/**
+ * Plain JSON APIs (Veri5, Open legacy, raw calls with `unwrap: false`): any 2xx JSON is the value.
+ * An error answer's code and message are read from the top level (`{ code, message }`) or from the
+ * platform's `{ error: { code, message } }`, so the code still picks the error class.
+ */
 export function interpretJson(response: TransportResponse): Interpretation {
   const json = tryParseJson(response.body);
   if (json === undefined) return notJson(response);
   if (response.status >= 200 && response.status < 300) return { ok: true, value: json };
   // `null`, numbers and strings are JSON too: read fields only from objects.
   const j = (typeof json === 'object' && json !== null ? json : {}) as PlatformEnvelope & { code?: unknown };
+  const err = j.error && typeof j.error === 'object' ? j.error : {};
+  const code = typeof j.code === 'string' ? j.code : typeof err.code === 'string' ? err.code : undefined;
+  const message =
+    typeof j.message === 'string' ? j.message : typeof err.message === 'string' ? err.message : undefined;
   const failure = statusFailure(
     response,
-    typeof j.message === 'string' ? j.message : `HTTP ${response.status}: ${excerpt(response.body)}`,
-    typeof j.code === 'string' ? j.code : undefined,
+    message ?? `HTTP ${response.status}: ${excerpt(response.body)}`,
+    code,
   );
   return { ok: false, failure: fromProxy(failure, response, j.error) };
 }

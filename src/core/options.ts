@@ -10,7 +10,7 @@ export interface CoreOptions {
   baseURL?: string;
   /** Deadline for a whole call in ms, retries and backoff included. Default 30 000. */
   timeout?: number;
-  /** Retries after the first attempt (see README, Reliability). Default 2. */
+  /** Retries after the first attempt (see docs/errors-and-retries.md, "Reliability"). Default 2. */
   maxRetries?: number;
   /**
    * Your own `fetch` (tests, proxies, instrumentation). Node uses undici otherwise, which keeps the

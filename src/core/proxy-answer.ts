@@ -1,6 +1,6 @@
 /**
- * How a `vistarkriya/proxy` answer tells the browser-side client what the proxy already did (the
- * README, "Retries through the proxy"). The proxy runs the SDK's retry policy against the platform
+ * How a `vistarkriya/proxy` answer tells the browser-side client what the proxy already did
+ * (docs/browsers-and-edge.md, "Retries through the proxy"). The proxy runs the SDK's retry policy against the platform
  * and marks every answer it writes with `X-Vistarkriya-Proxy: final`; the client does not retry a
  * marked answer (one layer retries, so a click never costs 3 × 3 platform calls), and takes
  * `error.outcome_unknown` from it: the proxy, not the browser, saw whether the platform may have

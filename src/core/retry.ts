@@ -1,7 +1,7 @@
 import { matchHttpDate } from './http-date.js';
 
 /**
- * Retry policy (README, "Reliability"):
+ * Retry policy (docs/errors-and-retries.md, "Reliability"):
  * - `read` calls (GET) retry on connection failures, timeouts, 408, 429 and 5xx;
  * - `billable` calls (verification, CIBIL fetch, orders, customer creation, penny-drop) retry
  *   only when the server provably did not act: nothing was sent, 429, or a service that

@@ -92,7 +92,7 @@ export type B2C = PlatformNamespaces['b2c'];
 type ParamsOf<R> = R extends { readonly input: infer F } ? PlatformInputOf<F> : never;
 type Tree = PlatformTree;
 // The input types, by their v0.1 names. The provenance of every field is in model/docs.ts (most are
-// the SDK's reading of the platform: README, "Where the names come from").
+// the SDK's reading of the platform: docs/validation-and-models.md, "Where the names come from").
 /** Query of `vk.wallet.core.transactions()`. */
 export type WalletTransactionListParams = ParamsOf<Tree['wallet']['core']['transactions']>;
 /** Query of `vk.cibil.reports()`. */

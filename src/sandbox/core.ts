@@ -52,7 +52,7 @@ export interface WebSandbox {
    * URL's path and query. A simulated connection reset answers `Response.error()`.
    */
   fetch(request: Request, connection?: SandboxConnection): Promise<Response>;
-  /** Every request received, in order, exactly as it arrived (bounded: see the README). */
+  /** Every request received, in order, exactly as it arrived (bounded: see docs/sandbox-and-testing.md, "Test credentials"). */
   requests: SandboxRequest[];
   /** The accounts this sandbox accepts. */
   credentials: { platform: PlatformCredentials; veri5: Veri5Credentials; open: OpenCredentials };
@@ -62,7 +62,7 @@ export interface WebSandbox {
   veri5Options: { clientCode: string; apiKey: string; salt: string; fetch: FetchLike };
   /** The credentials as environment variables: `VISTARKRIYA_API_KEY`, `_API_SECRET`, `_ADMIN_CODE`, `VERI5_CLIENT_CODE`, `_API_KEY`, `_SALT`. */
   env: Record<string, string>;
-  /** The magic identifiers (see the README's table). */
+  /** The magic identifiers (see docs/sandbox-and-testing.md, "Magic values"). */
   magic: typeof MAGIC;
 }
 

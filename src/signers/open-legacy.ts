@@ -50,6 +50,7 @@ export function createOpenLegacySigner(options: OpenLegacySignerOptions, provide
   return {
     secrets: [secretKey],
     keys: [accessKey],
+    platformEnvelope: false,
     sign(input) {
       const sig = provider.hmacSha256Hex(secretKey, openLegacyStringToSign(input));
       return typeof sig === 'string'

@@ -47,4 +47,11 @@ export interface Signer {
    * a short prefix, enough to tell accounts apart in a log.
    */
   readonly keys?: readonly string[];
+  /**
+   * Whether the API this signer talks to answers in the platform's `{ success, data }` envelope,
+   * which `request()` unwraps unless told `unwrap: false`. Default true. `openLegacySigner` says
+   * false: the Open signing page documents no response envelope, so its answers come back as the
+   * JSON they are (pass `unwrap: true` if your Open server does use the envelope).
+   */
+  readonly platformEnvelope?: boolean;
 }

@@ -1,7 +1,9 @@
 // The package as a consumer installs it, for tests that load it the way users do (through
 // package.json's `exports`): tsup's Node and web builds of this source, without declarations or
-// source maps, beside package.json. Built from src/ so a stale dist/ never decides a test, once
-// per version of the sources: kept in .tmp/package-<hash>/ and shared by test files and runs.
+// source maps, beside package.json (with `{ declarations: true }`, also the .d.ts files the package
+// ships, for tests that compile a consumer against its types). Built from src/ so a stale dist/ never
+// decides a test, once per version of the sources: kept in .tmp/package-<hash>[-dts]/ and shared by
+// test files and runs.
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -36,8 +38,10 @@ function sourcesHash(): string {
 }
 
 /** Builds (or reuses) the package; returns its directory (package.json, dist/, dist/web/). */
-export async function builtPackage(): Promise<string> {
-  const dir = path.join(ROOT, `.tmp/package-${sourcesHash()}`);
+export async function builtPackage(options: { declarations?: boolean } = {}): Promise<string> {
+  const declarations = options.declarations === true;
+  const hash = sourcesHash();
+  const dir = path.join(ROOT, `.tmp/package-${hash}${declarations ? '-dts' : ''}`);
   const lock = `${dir}.lock`;
   mkdirSync(path.dirname(dir), { recursive: true });
   for (let waited = 0; !existsSync(path.join(dir, 'package.json')); waited += 250) {
@@ -53,11 +57,11 @@ export async function builtPackage(): Promise<string> {
     try {
       const staging = `${dir}.staging`;
       rmSync(staging, { recursive: true, force: true });
-      await buildInto(staging);
+      await buildInto(staging, declarations);
       renameSync(staging, dir);
       // Builds of earlier sources are not needed again.
       for (const old of readdirSync(path.dirname(dir)))
-        if (/^package-[0-9a-f]{16}$/.test(old) && old !== path.basename(dir))
+        if (/^package-[0-9a-f]{16}(-dts)?$/.test(old) && !old.startsWith(`package-${hash}`))
           rmSync(path.join(path.dirname(dir), old), { recursive: true, force: true });
     } finally {
       rmSync(lock, { recursive: true, force: true });
@@ -66,7 +70,7 @@ export async function builtPackage(): Promise<string> {
   return dir;
 }
 
-async function buildInto(out: string): Promise<void> {
+async function buildInto(out: string, declarations: boolean): Promise<void> {
   // In order: the Node build cleans its outDir (dist/), which holds the web build's dist/web.
   for (const part of (Array.isArray(config) ? config : [config]) as Options[]) {
     await build({
@@ -75,7 +79,7 @@ async function buildInto(out: string): Promise<void> {
         Object.entries(part.entry as Record<string, string>).map(([k, v]) => [k, path.join(ROOT, v)]),
       ),
       config: false,
-      dts: false,
+      dts: declarations ? absoluteDtsEntries(part.dts) : false,
       sourcemap: false,
       silent: true,
       outDir: path.join(out, part.outDir!),
@@ -83,6 +87,14 @@ async function buildInto(out: string): Promise<void> {
     });
   }
   cpSync(path.join(ROOT, 'package.json'), path.join(out, 'package.json'));
+}
+
+function absoluteDtsEntries(dts: Options['dts']): Options['dts'] {
+  if (typeof dts !== 'object' || typeof dts.entry !== 'object' || Array.isArray(dts.entry)) return dts;
+  return {
+    ...dts,
+    entry: Object.fromEntries(Object.entries(dts.entry).map(([k, v]) => [k, path.join(ROOT, v)])),
+  };
 }
 
 /**

@@ -65,7 +65,8 @@ if (strpos($endpoint, '/open/') === 0) {
         fail('TIMESTAMP_EXPIRED', 'Request too old', 401);
     }
     require_json($headers);
-    answer(200, ['success' => true, 'data' => ['scheme' => 'open-legacy', 'method' => $method, 'body' => json_decode($body, true)]]);
+    // Seed 004 shows no response format: plain JSON, not the platform's { success, data } envelope.
+    answer(200, ['scheme' => 'open-legacy', 'method' => $method, 'body' => json_decode($body, true)]);
 }
 
 if (!isset($headers['X-API-Key'])) {
