@@ -37,12 +37,17 @@ function hmacKey(key: string): Promise<CryptoKey> {
   return cached;
 }
 
+/**
+ * Lower-case hex HMAC-SHA256 (see crypto-types.ts). Exported on its own as well, so a bundle that
+ * only signs (the client's platform signer) leaves out the rest of {@link crypto}.
+ */
+export async function hmacSha256Hex(key: string, message: string): Promise<string> {
+  return toHex(await subtle().sign('HMAC', await hmacKey(key), encoder.encode(message)));
+}
+
 export const crypto: CryptoProvider = {
   kind: 'web',
-  async hmacSha256Hex(key: string, message: string): Promise<string> {
-    const k = await hmacKey(key);
-    return toHex(await subtle().sign('HMAC', k, encoder.encode(message)));
-  },
+  hmacSha256Hex,
   async sha256Hex(message: string): Promise<string> {
     return toHex(await subtle().digest('SHA-256', encoder.encode(message)));
   },

@@ -6,5 +6,5 @@
 //   #platform/call-abort   node → core/call-abort-node.ts (undici-shaped) else → call-abort-web.ts
 // "node" is the condition Node, tsx, vitest and tsup's Node build resolve with; the web build
 // (platform browser: browsers, workers, workerd, edge, Deno) takes the other branch.
-export { crypto, hmacSha256HexBytes } from '#platform/crypto';
+export { crypto, hmacSha256Hex, hmacSha256HexBytes } from '#platform/crypto';
 export type { CryptoProvider, MaybePromise } from './crypto-types.js';
