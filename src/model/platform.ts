@@ -1,6 +1,7 @@
 // The platform's operations, one row each, in the order of its docs. The tree is the namespace tree:
-// `verify.pan` is `vk.verify.pan()`, and its id. Routes and inputs are stated here only; the docs and
-// the provenance of every name (the platform's documents, or the SDK's reading) are in model/docs.ts.
+// `verify.pan` is `vk.verify.pan()`, and its id. Routes and inputs are stated here only (a route is the
+// id's under /api/v1/ unless the row names another); the docs and the provenance of every name (the
+// platform's documents, or the SDK's reading) are in model/docs.ts.
 import type {
   AadhaarVerification,
   B2CCustomer,
