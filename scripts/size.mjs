@@ -23,7 +23,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * input validation ~3.5 kB (the rows and rules with their messages, strict fields with "did you
  * mean"), redaction ~0.6 kB, strict HTTP-dates ~0.4 kB, paging, the fetch transport and the
  * signers ~1.5 kB. Every string of 12 characters or more together is ~2 kB of the gzip, so even
- * text alone could not reach 10 kB: that would take moving a feature out of the browser (input
+ * dropping all text would not reach 10 kB: that takes moving a feature out of the browser (input
  * validation to the server, for one), which browser users rely on.
  */
 const BUDGET_BYTES = 12_500;
