@@ -3,6 +3,7 @@
 import type { CryptoProvider } from './crypto-types.js';
 
 const encoder = new TextEncoder();
+
 function toHex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
