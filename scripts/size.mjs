@@ -14,14 +14,19 @@ import { NODE_ONLY_IMPORT, buildDefines } from './build-constants.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**
- * 13.1 kB gzip (openai's browser client is about 36 kB). It was 12 kB; the v0.2 hardening that
- * runs in the browser too (redaction of keys, tokens and identifier fields, strict HTTP-dates,
- * numeric option checks, a final `close()`, the proxy's retry protocol) cost about 1.5 kB, and strict
- * inputs (unknown fields refused with a suggestion, `extra`) were paid for by running the operation
- * rows instead of per-namespace classes and a hand-written validator. The aim is 10 kB: the
- * breakdown below shows where the bytes are (src/core alone is about 7 kB of the gzip).
+ * 12.42 kB gzip (openai's browser client is about 36 kB); the budget is that figure rounded up.
+ * The aim was 10 kB and it is not met: what is left is behaviour a browser user relies on, and
+ * gzip already folds away repeated code, so only removing distinct logic or text still pays.
+ * Shares of the gzip (the breakdown below; they overlap): the request pipeline ~1.6 kB (deadline,
+ * retries by retry class, clock-skew re-signing, close(), typed redacted errors), error classes
+ * ~1 kB (cross-copy `instanceof`), response interpretation ~0.8 kB (envelope, proxy protocol),
+ * input validation ~3.5 kB (the rows and rules with their messages, strict fields with "did you
+ * mean"), redaction ~0.6 kB, strict HTTP-dates ~0.4 kB, paging, the fetch transport and the
+ * signers ~1.5 kB. Every string of 12 characters or more together is ~2 kB of the gzip, so even
+ * dropping all text would not reach 10 kB: that takes moving a feature out of the browser (input
+ * validation to the server, for one), which browser users rely on.
  */
-const BUDGET_BYTES = 13_300;
+const BUDGET_BYTES = 12_500;
 
 // What a front-end does: import the client and call every namespace (through proxySigner).
 const ENTRY = `

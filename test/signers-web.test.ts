@@ -4,10 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openLegacySigner, veri5Hash, veri5Signer, vistarkriyaSigner } from '../src/signers/index.js';
 import { checkOpenLegacy, checkVeri5, checkVistarkriya } from './helpers/signer-checks.js';
 
-vi.mock('../src/platform/crypto.js', async () => {
-  const web = await import('../src/platform/crypto-web.js');
-  return { crypto: web.crypto };
-});
+vi.mock('../src/platform/crypto.js', async () => ({ ...(await import('../src/platform/crypto-web.js')) }));
 
 describe('public signers on the WebCrypto provider equal PHP', () => {
   it('really runs on WebCrypto (asynchronous signatures)', async () => {

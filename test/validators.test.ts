@@ -277,6 +277,14 @@ describe('dates', () => {
     expect(isValidIsoDate('2023-02-29')).toBe(false);
     expect(isValidIsoDate('29/02/2024')).toBe(false);
   });
+  it('the first century and year 0 follow the same calendar (Date.UTC reads years 0-99 as 19xx)', () => {
+    for (const d of ['0004-02-29', '0001-01-01', '0099-12-31', '0400-02-29', '9999-12-31'])
+      expect(isValidIsoDate(d)).toBe(true);
+    for (const d of ['0000-01-01', '0003-02-29', '0100-02-29', '0001-00-10', '0001-13-01'])
+      expect(isValidIsoDate(d)).toBe(false);
+    expect(isValidDate('29/02/0096')).toBe(true);
+    expect(isValidDate('29/02/0097')).toBe(false);
+  });
 });
 
 describe('consent', () => {

@@ -62,13 +62,13 @@ const OUTCOME_UNKNOWN_NOTE =
 /** The server answered with an error (or with something that is not a valid answer). */
 export class APIError extends VistarkriyaError {
   protected static override readonly brand: string = 'APIError';
-  readonly status: number;
+  declare readonly status: number;
   /** The platform's error code (e.g. `HMAC_INVALID`), or a Veri5 code, when the server gave one. */
-  readonly code: string | undefined;
-  readonly requestId: string | undefined;
-  readonly headers: ResponseHeaders;
-  readonly outcomeUnknown: boolean;
-  readonly retryAfter: number | undefined;
+  declare readonly code: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly headers: ResponseHeaders;
+  declare readonly outcomeUnknown: boolean;
+  declare readonly retryAfter: number | undefined;
 
   constructor(init: APIErrorInit) {
     super(
@@ -144,9 +144,9 @@ export interface ConnectionErrorInit {
 /** No usable answer arrived: refused, reset, DNS failure, TLS failure, cut-off body. */
 export class APIConnectionError extends VistarkriyaError {
   protected static override readonly brand: string = 'APIConnectionError';
-  readonly outcomeUnknown: boolean;
+  declare readonly outcomeUnknown: boolean;
   /** The low-level error code when there is one (`ECONNRESET`, `ENOTFOUND`, ...). */
-  readonly errorCode: string | undefined;
+  declare readonly errorCode: string | undefined;
   constructor(init: ConnectionErrorInit = {}) {
     super((init.message ?? 'Connection error.') + (init.outcomeUnknown ? OUTCOME_UNKNOWN_NOTE : ''), {
       cause: init.cause,
@@ -171,7 +171,7 @@ export class UserAbortError extends VistarkriyaError {
    * True when a billable request had already been handed to the network when the signal fired:
    * the server may have carried it out, so reconcile before sending it again.
    */
-  readonly outcomeUnknown: boolean;
+  declare readonly outcomeUnknown: boolean;
   constructor(message = 'Request was aborted.', options: { outcomeUnknown?: boolean } = {}) {
     super(message + (options.outcomeUnknown ? OUTCOME_UNKNOWN_NOTE : ''));
     this.outcomeUnknown = options.outcomeUnknown ?? false;
@@ -203,9 +203,9 @@ export interface ValidationIssue {
 /** The input was rejected before anything was sent (nothing billed). */
 export class InputValidationError extends VistarkriyaError {
   protected static override readonly brand: string = 'InputValidationError';
-  readonly field: string;
-  readonly rule: string;
-  readonly issues: readonly ValidationIssue[];
+  declare readonly field: string;
+  declare readonly rule: string;
+  declare readonly issues: readonly ValidationIssue[];
   constructor(issues: readonly ValidationIssue[]) {
     const first = issues[0] ?? { field: '(input)', rule: 'invalid', message: 'Invalid input.' };
     super(

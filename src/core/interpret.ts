@@ -31,12 +31,17 @@ export function tryParseJson(body: string): unknown {
 }
 
 /** A failure from status and headers alone (used when the body is not the documented JSON). */
-export function statusFailure(response: TransportResponse, message: string, code?: string): Failure {
+export function statusFailure(
+  response: TransportResponse,
+  message: string,
+  code?: string,
+  json?: unknown,
+): Failure {
   return {
     status: response.status,
     code,
     message,
-    requestId: requestIdOf(response),
+    requestId: requestIdOf(response, json),
     headers: response.headers,
     retryAfter: parseRetryAfter(response.headers),
     retryability: retryabilityOfStatus(response.status),
@@ -119,12 +124,8 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
           ? json.message
           : `HTTP ${response.status}: ${excerpt(response.body)}`;
     const failure: Failure = {
+      ...statusFailure(response, message, code, json),
       status,
-      code,
-      message,
-      requestId: requestIdOf(response, json),
-      headers: response.headers,
-      retryAfter: parseRetryAfter(response.headers),
       // The server did not act, and the same clock would be refused again (see isPlatformClockSkew).
       retryability: code === 'TIMESTAMP_EXPIRED' ? 'final' : retryabilityOfStatus(status),
     };

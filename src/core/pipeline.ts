@@ -267,9 +267,9 @@ function buildError(
       outcomeUnknown,
     });
   }
-  const { retryability: _r, errorClass, unreadable: _u, outcomeUnknown: _o, ...fields } = failure;
+  // The failure's own fields (retryability, …) ride along: the error classes read only theirs.
   const init: APIErrorInit = {
-    ...fields,
+    ...failure,
     message: config.redact(failure.message),
     // A debugging proxy may echo request headers (the signature) into the answer's headers.
     headers: failure.headers && redactHeaders(failure.headers, config.redact),
@@ -277,7 +277,7 @@ function buildError(
     requestId: failure.requestId && config.redact(failure.requestId),
     outcomeUnknown,
   };
-  const error = errorClass ? new errorClass(init) : makeAPIError(init);
+  const error = failure.errorClass ? new failure.errorClass(init) : makeAPIError(init);
   config.log.debug(`${spec.method} ${call.target} failed: ${error.message}`);
   return error;
 }

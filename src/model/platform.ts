@@ -1,6 +1,7 @@
 // The platform's operations, one row each, in the order of its docs. The tree is the namespace tree:
-// `verify.pan` is `vk.verify.pan()`, and its id. Routes and inputs are stated here only; the docs and
-// the provenance of every name (the platform's documents, or the SDK's reading) are in model/docs.ts.
+// `verify.pan` is `vk.verify.pan()`, and its id. Routes and inputs are stated here only (a route is the
+// id's under /api/v1/ unless the row names another); the docs and the provenance of every name (the
+// platform's documents, or the SDK's reading) are in model/docs.ts.
 import type {
   AadhaarVerification,
   B2CCustomer,
@@ -42,15 +43,43 @@ import {
 
 /** A platform row as written; its `id` and `api` come from its place in {@link PLATFORM}. */
 export type PlatformRow = Omit<Operation, 'id' | 'api' | '__types'>;
+/** What a row states besides its method and retry class; `path` defaults to the id's (see flattenPlatform). */
+type RowExtra = Partial<Omit<PlatformRow, 'method' | 'retry'>>;
 
 /** @internal A row whose answer is `O` (a phantom type, for the namespaces' signatures). */
 export type Returning<R, O> = R & { readonly __output: O };
 
-/** Types a row with its answer: `row<PanVerification>()({ … })`. */
-const row =
+// Every GET of the platform is a read (retried after an ambiguous failure) and every POST is
+// billable (never re-sent after one): a row states its answer type and what else it has.
+/** A GET read: `get<WalletBalance>()()`, or with `{ input }`. */
+const get =
   <O>() =>
-  <const R extends PlatformRow>(r: R): Returning<R, O> =>
-    r as Returning<R, O>;
+  <const R extends RowExtra = Record<never, never>>(r?: R) =>
+    ({ method: 'GET', retry: 'read', ...r }) as Returning<
+      { readonly method: 'GET'; readonly retry: 'read' } & R,
+      O
+    >;
+/** A billable POST with a JSON body: `post<PanVerification>()({ input })`. */
+const post =
+  <O>() =>
+  <const R extends RowExtra>(r: R) =>
+    ({ method: 'POST', retry: 'billable', ...r }) as Returning<
+      { readonly method: 'POST'; readonly retry: 'billable' } & R,
+      O
+    >;
+/** A paged GET list, `page` and `per_page` included: `for await` walks every item. */
+const list =
+  <T>() =>
+  <const F extends Fields = Record<never, never>>(input?: F) =>
+    get<Page<T>>()({ paged: true, input: { ...PAGING, ...(input as F) } }) as Returning<
+      {
+        readonly method: 'GET';
+        readonly retry: 'read';
+        readonly paged: true;
+        readonly input: typeof PAGING & F;
+      },
+      Page<T>
+    >;
 
 const PAGING = { page: optional(POSITIVE_INT), per_page: optional(POSITIVE_INT) } as const satisfies Fields;
 const DATE_RANGE = { from: optional(ISO_DATE), to: optional(ISO_DATE) } as const satisfies Fields;
@@ -59,100 +88,41 @@ const DATE_RANGE = { from: optional(ISO_DATE), to: optional(ISO_DATE) } as const
 export const PLATFORM = {
   wallet: {
     core: {
-      balance: row<WalletBalance>()({ method: 'GET', path: '/api/v1/wallet/core/balance', retry: 'read' }),
+      balance: get<WalletBalance>()(),
       /**
        * Await for one page, or `for await` every transaction.
        * @example for await (const tx of vk.wallet.core.transactions({ from: '2024-04-01' })) console.log(tx);
        */
-      transactions: row<Page<WalletTransaction>>()({
-        method: 'GET',
-        path: '/api/v1/wallet/core/transactions',
-        retry: 'read',
-        paged: true,
-        input: { ...PAGING, ...DATE_RANGE, type: optional(STRING) },
-      }),
+      transactions: list<WalletTransaction>()({ ...DATE_RANGE, type: optional(STRING) }),
     },
-    pipeline: {
-      balance: row<WalletBalance>()({
-        method: 'GET',
-        path: '/api/v1/wallet/pipeline/balance',
-        retry: 'read',
-      }),
-    },
-    license: {
-      balance: row<WalletBalance>()({ method: 'GET', path: '/api/v1/wallet/license/balance', retry: 'read' }),
-    },
+    pipeline: { balance: get<WalletBalance>()() },
+    license: { balance: get<WalletBalance>()() },
   },
   cibil: {
-    reports: row<Page<CibilReport>>()({
-      method: 'GET',
-      path: '/api/v1/cibil/reports',
-      retry: 'read',
-      paged: true,
-      input: PAGING,
-    }),
+    reports: list<CibilReport>()(),
     /** Billable; needs the person's explicit `consent: true`. */
-    fetch: row<CibilFetchResult>()({
-      method: 'POST',
-      path: '/api/v1/cibil/fetch',
-      retry: 'billable',
+    fetch: post<CibilFetchResult>()({
       input: { pan: PAN, name: TEXT, mobile: MOBILE, dob: optional(DATE), consent: CONSENT },
     }),
-    status: row<CibilStatus>()({
-      method: 'GET',
-      path: '/api/v1/cibil/status',
-      retry: 'read',
-      input: { report_id: PLATFORM_ID },
-    }),
+    status: get<CibilStatus>()({ input: { report_id: PLATFORM_ID } }),
   },
   verify: {
-    services: row<VerifyServiceCatalog>()({ method: 'GET', path: '/api/v1/verify/services', retry: 'read' }),
+    services: get<VerifyServiceCatalog>()(),
     /**
      * Billable. The PAN is checked (format) and upper-cased before anything is sent.
      * @example const r = await vk.verify.pan({ pan: 'ABCPE1234F', name: 'Asha Verma' });
      */
-    pan: row<PanVerification>()({
-      method: 'POST',
-      path: '/api/v1/verify/pan',
-      retry: 'billable',
-      input: { pan: PAN, name: optional(TEXT), dob: optional(DATE) },
-    }),
-    aadhaar: row<AadhaarVerification>()({
-      method: 'POST',
-      path: '/api/v1/verify/aadhaar',
-      retry: 'billable',
-      input: { aadhaar: AADHAAR, consent: CONSENT },
-    }),
-    bank: row<BankVerification>()({
-      method: 'POST',
-      path: '/api/v1/verify/bank',
-      retry: 'billable',
+    pan: post<PanVerification>()({ input: { pan: PAN, name: optional(TEXT), dob: optional(DATE) } }),
+    aadhaar: post<AadhaarVerification>()({ input: { aadhaar: AADHAAR, consent: CONSENT } }),
+    bank: post<BankVerification>()({
       input: { account_number: ACCOUNT_NUMBER, ifsc: IFSC, name: optional(TEXT) },
     }),
-    gst: row<GstVerification>()({
-      method: 'POST',
-      path: '/api/v1/verify/gst',
-      retry: 'billable',
-      input: { gstin: GSTIN },
-    }),
+    gst: post<GstVerification>()({ input: { gstin: GSTIN } }),
   },
   marketplace: {
-    services: row<MarketplaceServiceCatalog>()({
-      method: 'GET',
-      path: '/api/v1/marketplace/services',
-      retry: 'read',
-    }),
-    products: row<Page<MarketplaceProduct>>()({
-      method: 'GET',
-      path: '/api/v1/marketplace/products',
-      retry: 'read',
-      paged: true,
-      input: { ...PAGING, category: optional(STRING), service: optional(STRING) },
-    }),
-    order: row<MarketplaceOrder>()({
-      method: 'POST',
-      path: '/api/v1/marketplace/order',
-      retry: 'billable',
+    services: get<MarketplaceServiceCatalog>()(),
+    products: list<MarketplaceProduct>()({ category: optional(STRING), service: optional(STRING) }),
+    order: post<MarketplaceOrder>()({
       input: {
         product_id: PLATFORM_ID,
         quantity: optional(POSITIVE_INT),
@@ -162,48 +132,17 @@ export const PLATFORM = {
     }),
   },
   kamao: {
-    earnings: row<Page<KamaoEarning>>()({
-      method: 'GET',
-      path: '/api/v1/kamao/earnings',
-      retry: 'read',
-      paged: true,
-      input: { ...PAGING, ...DATE_RANGE },
-    }),
-    payouts: row<Page<KamaoPayout>>()({
-      method: 'GET',
-      path: '/api/v1/kamao/payouts',
-      retry: 'read',
-      paged: true,
-      input: { ...PAGING, ...DATE_RANGE },
-    }),
-    reports: row<KamaoReport>()({
-      method: 'GET',
-      path: '/api/v1/kamao/reports',
-      retry: 'read',
-      input: { month: optional(STRING) },
-    }),
+    earnings: list<KamaoEarning>()(DATE_RANGE),
+    payouts: list<KamaoPayout>()(DATE_RANGE),
+    reports: get<KamaoReport>()({ input: { month: optional(STRING) } }),
   },
   b2c: {
-    customers: row<Page<B2CCustomer>>()({
-      method: 'GET',
-      path: '/api/v1/b2c/customers',
-      retry: 'read',
-      paged: true,
-      input: { ...PAGING, search: optional(STRING) },
-    }),
-    createCustomer: row<B2CCustomer>()({
-      method: 'POST',
+    customers: list<B2CCustomer>()({ search: optional(STRING) }),
+    createCustomer: post<B2CCustomer>()({
       path: '/api/v1/b2c/customer',
-      retry: 'billable',
       input: { name: TEXT, mobile: MOBILE, email: optional(EMAIL) },
     }),
-    orders: row<Page<B2COrder>>()({
-      method: 'GET',
-      path: '/api/v1/b2c/orders',
-      retry: 'read',
-      paged: true,
-      input: { ...PAGING, customer_id: optional(PLATFORM_ID) },
-    }),
+    orders: list<B2COrder>()({ customer_id: optional(PLATFORM_ID) }),
   },
 } as const;
 
@@ -216,7 +155,15 @@ function flattenPlatform(): Operation[] {
   const walk = (node: object, prefix: string) => {
     for (const [key, child] of Object.entries(node)) {
       const id = prefix + key;
-      if ('method' in child) out.push({ ...(child as PlatformRow), id, api: 'platform' });
+      // The route is the id's, under /api/v1/ (`wallet.core.balance` → /api/v1/wallet/core/balance),
+      // unless the row names another.
+      if ('method' in child)
+        out.push({
+          path: `/api/v1/${id.replaceAll('.', '/')}`,
+          ...(child as Partial<PlatformRow>),
+          id,
+          api: 'platform',
+        } as Operation);
       else walk(child, `${id}.`);
     }
   };

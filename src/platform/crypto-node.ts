@@ -24,11 +24,14 @@ function hmacKey(key: string): KeyObject {
   return cached;
 }
 
+/** Lower-case hex HMAC-SHA256 (see crypto-types.ts); on its own too, as in crypto-web.ts. */
+export function hmacSha256Hex(key: string, message: string): string {
+  return createHmac('sha256', hmacKey(key)).update(message, 'utf8').digest('hex');
+}
+
 export const crypto: CryptoProvider = {
   kind: 'node',
-  hmacSha256Hex(key: string, message: string): string {
-    return createHmac('sha256', hmacKey(key)).update(message, 'utf8').digest('hex');
-  },
+  hmacSha256Hex,
   sha256Hex(message: string): string {
     return createHash('sha256').update(message, 'utf8').digest('hex');
   },

@@ -3,14 +3,9 @@
 import type { CryptoProvider } from './crypto-types.js';
 
 const encoder = new TextEncoder();
-const HEX: string[] = [];
-for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
 
 function toHex(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
-  return out;
+  return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function subtle(): SubtleCrypto {
@@ -37,12 +32,17 @@ function hmacKey(key: string): Promise<CryptoKey> {
   return cached;
 }
 
+/**
+ * Lower-case hex HMAC-SHA256 (see crypto-types.ts). Exported on its own as well, so a bundle that
+ * only signs (the client's platform signer) leaves out the rest of {@link crypto}.
+ */
+export async function hmacSha256Hex(key: string, message: string): Promise<string> {
+  return toHex(await subtle().sign('HMAC', await hmacKey(key), encoder.encode(message)));
+}
+
 export const crypto: CryptoProvider = {
   kind: 'web',
-  async hmacSha256Hex(key: string, message: string): Promise<string> {
-    const k = await hmacKey(key);
-    return toHex(await subtle().sign('HMAC', k, encoder.encode(message)));
-  },
+  hmacSha256Hex,
   async sha256Hex(message: string): Promise<string> {
     return toHex(await subtle().digest('SHA-256', encoder.encode(message)));
   },

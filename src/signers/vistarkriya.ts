@@ -1,4 +1,4 @@
-import { crypto } from '../platform/crypto.js';
+import { hmacSha256Hex } from '../platform/crypto.js';
 import type { CryptoProvider } from '../platform/crypto-types.js';
 import type { SignInput, SignResult, Signer } from './types.js';
 
@@ -25,14 +25,17 @@ export function vistarkriyaStringToSign(input: SignInput): string {
  * plus `X-API-Key`, `X-Timestamp` and the admin code header (sent, not signed).
  */
 export function vistarkriyaSigner(options: VistarkriyaSignerOptions): Signer {
-  return createVistarkriyaSigner(options, crypto);
+  return createVistarkriyaSigner(options, { hmacSha256Hex });
 }
 
 /**
  * @internal `vistarkriyaSigner` with an explicit crypto provider, so tests can prove the
  * Node and WebCrypto providers sign identically. Not exported from the package root.
  */
-export function createVistarkriyaSigner(options: VistarkriyaSignerOptions, provider: CryptoProvider): Signer {
+export function createVistarkriyaSigner(
+  options: VistarkriyaSignerOptions,
+  provider: Pick<CryptoProvider, 'hmacSha256Hex'>,
+): Signer {
   const { apiKey, apiSecret, adminCode } = options;
   const adminHeader = options.adminCodeHeader ?? 'X-Admin-Code';
   const build = (timestamp: number, signature: string): SignResult => ({

@@ -1,5 +1,5 @@
 import { errorCodeOf } from '../core/error-cause.js';
-import { tlsHandshakeFailed } from '#platform/tls-failure';
+import { failureOfCode } from '#platform/failure-codes';
 
 /** One HTTP request as the pipeline hands it to a {@link Transport}: signed, serialised, final. */
 export interface TransportRequest {
@@ -77,40 +77,14 @@ export interface Transport {
   readonly usesAbortSource?: boolean;
 }
 
-// Nothing reached the server: the connection was refused, the name did not resolve, the host
-// is unreachable, the connect timed out.
-const NOT_SENT =
-  /^(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
-
-// Local argument errors: raised before any byte is written.
-const INVALID_REQUEST_CODES = new Set([
-  'UND_ERR_INVALID_ARG',
-  'ERR_INVALID_CHAR',
-  'ERR_INVALID_HTTP_TOKEN',
-  'ERR_INVALID_ARG_TYPE',
-  'ERR_INVALID_ARG_VALUE',
-  'ERR_INVALID_URL',
-]);
-
 /** Sorts a low-level failure into "provably not sent" versus "may have been acted on". */
 export function classifyNetworkError(err: unknown, signal: { readonly aborted: boolean }): TransportError {
   if (err instanceof TransportError) return err;
   if (signal.aborted) return new TransportError('aborted', 'Request was aborted.', undefined, { cause: err });
   const code = errorCodeOf(err);
-  const detail = code ? ` (${code})` : '';
-  if (code && INVALID_REQUEST_CODES.has(code)) {
-    return new TransportError(
-      'invalid',
-      `The request could not be sent as given${detail}: check header values (a stray newline in a key?).`,
-      undefined,
-      { cause: err },
-    );
-  }
-  const kind = code && (NOT_SENT.test(code) || tlsHandshakeFailed(err, code)) ? 'not-sent' : 'ambiguous';
-  return new TransportError(
-    kind,
-    kind === 'not-sent' ? `Could not connect${detail}.` : `Connection failed${detail}.`,
-    undefined,
-    { cause: err },
-  );
+  const [kind, message] = (code && failureOfCode(err, code)) || [
+    'ambiguous',
+    `Connection failed${code ? ` (${code})` : ''}.`,
+  ];
+  return new TransportError(kind, message, undefined, { cause: err });
 }

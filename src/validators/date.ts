@@ -1,10 +1,11 @@
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
+/**
+ * Whether the calendar has that day: a date that does not exist (31 April, 29 February 2023, month
+ * 13, day 0) rolls over into another month. `Date.UTC` reads years 0-99 as 1900-1999, whose leap
+ * years fall on the same remainders (year 0 is refused), so the answer holds for every year.
+ */
 function exists(year: number, month: number, day: number): boolean {
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** @internal The rule a `dd/mm/yyyy` string breaks, or undefined when it is a real date. */

@@ -1,7 +1,6 @@
 import { asciiUpperCase, normalizeAsciiCode } from './ascii.js';
 import { panProblem } from './pan.js';
 
-const CHARSET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const GSTIN_SHAPE = /^\d{2}[A-Z0-9]{10}[1-9A-Z][A-Z0-9][A-Z0-9]$/;
 
 /**
@@ -23,10 +22,10 @@ export function gstinCheckCharacter(first14: string): string {
   if (!/^[0-9A-Z]{14}/.test(s)) throw new TypeError('gstinCheckCharacter expects 14 characters 0-9/A-Z');
   let sum = 0;
   for (let i = 0; i < 14; i++) {
-    const product = CHARSET.indexOf(s[i]!) * ((i % 2) + 1);
+    const product = Number.parseInt(s[i]!, 36) * ((i % 2) + 1);
     sum += Math.floor(product / 36) + (product % 36);
   }
-  return CHARSET[(36 - (sum % 36)) % 36]!;
+  return ((36 - (sum % 36)) % 36).toString(36).toUpperCase();
 }
 
 /** State codes GSTN assigns: 01–38, plus 97 (other territory) and 99 (centre jurisdiction). */

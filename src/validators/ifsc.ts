@@ -13,7 +13,6 @@ export function ifscProblem(ifsc: string): 'format' | 'fifth_character' | undefi
   if (!/^[A-Z]{4}[A-Z0-9]{7}$/.test(ifsc)) return 'format';
   // RBI reserves the 5th character; it is always zero.
   if (ifsc[4] !== '0') return 'fifth_character';
-  if (!/^[A-Z]{4}0[A-Z0-9]{6}$/.test(ifsc)) return 'format';
   return undefined;
 }
 

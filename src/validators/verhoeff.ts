@@ -1,35 +1,21 @@
 // Verhoeff's dihedral-group check digit (used by UIDAI for the last digit of an Aadhaar number).
-// Tables: multiplication in D5 (D), position permutation (P) and inverse (INV).
-const D = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
-  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
-  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-] as const;
-const P = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
-  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
-  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-] as const;
-const INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9] as const;
+// Its three tables are computed rather than written out (test/validators.test.ts checks them against
+// an independent algebraic reference): the product in D5, the position permutation (applied
+// `position mod 8` times) and the inverse.
+
+/** The product `j·k` in D5: 0-4 are the rotations, 5-9 the reflections. */
+const multiply = (j: number, k: number): number =>
+  ((j < 5 ? j + k : j - k + 5) % 5) + (j < 5 === k < 5 ? 0 : 5);
+// The permutation of a digit by one position: P[1] of the textbook table (P[0] is the identity).
+const PERMUTE = [1, 5, 7, 6, 2, 8, 3, 0, 9, 4];
 
 /** Runs the Verhoeff accumulator over a digit string; `offset` 1 leaves room for a check digit. */
 function accumulate(digits: string, offset: number): number {
   let c = 0;
   for (let i = 0; i < digits.length; i++) {
-    const digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    c = D[c]![P[(i + offset) % 8]![digit]!]!;
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    for (let n = (i + offset) % 8; n > 0; n--) digit = PERMUTE[digit]!;
+    c = multiply(c, digit);
   }
   return c;
 }
@@ -40,7 +26,9 @@ function accumulate(digits: string, offset: number): number {
  */
 export function verhoeffCheckDigit(digits: string): string {
   if (!/^\d+$/.test(digits)) throw new TypeError('verhoeffCheckDigit expects a string of digits');
-  return String(INV[accumulate(digits, 1)]);
+  const c = accumulate(digits, 1);
+  // The inverse in D5: a rotation's is its opposite, a reflection is its own.
+  return String(c < 5 ? (5 - c) % 5 : c);
 }
 
 /** True when the last digit of `digits` is the Verhoeff check digit of the ones before it. */
