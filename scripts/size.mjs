@@ -14,7 +14,8 @@ import { NODE_ONLY_IMPORT, buildDefines } from './build-constants.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**
- * 12.42 kB gzip (openai's browser client is about 36 kB); the budget is that figure rounded up.
+ * 12.61 kB gzip (openai's browser client is about 36 kB); the budget is that figure rounded up.
+ * (12.42 kB, then +0.19 kB for refusing unknown per-call options, a typo that silently dropped a deadline.)
  * The aim was 10 kB and it is not met: what is left is behaviour a browser user relies on, and
  * gzip already folds away repeated code, so only removing distinct logic or text still pays.
  * Shares of the gzip (the breakdown below; they overlap): the request pipeline ~1.6 kB (deadline,
@@ -26,7 +27,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * dropping all text would not reach 10 kB: that takes moving a feature out of the browser (input
  * validation to the server, for one), which browser users rely on.
  */
-const BUDGET_BYTES = 12_500;
+const BUDGET_BYTES = 12_700;
 
 // What a front-end does: import the client and call every namespace (through proxySigner).
 const ENTRY = `

@@ -119,7 +119,7 @@ describe('an unknown per-call option is refused before anything is sent (JavaScr
     [
       'options that are not an object',
       (c) => c.wallet.core.balance('fast' as never),
-      /must be an object; got string/,
+      /Per-call options must be an object\./,
     ],
     [
       'a typo in a Veri5 call',

@@ -1,6 +1,6 @@
 // What every call is made of before the pipeline runs it: the caller's per-call options, and the
 // exact bytes that are signed and sent (built once, never re-serialised).
-import { closestName } from '../model/suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import { ConfigurationError, InputValidationError } from './errors.js';
 import { type Query, buildTarget } from './target.js';
 
@@ -21,16 +21,12 @@ const CALL_OPTION_NAMES: readonly string[] = ['signal', 'timeout', 'maxRetries',
  * to an operation that takes none) would be sent without it. TypeScript refuses both at compile time.
  */
 export function checkCallOptions(options: unknown, more: readonly string[] = []): void {
-  if (typeof options !== 'object' || options === null || Array.isArray(options))
-    throw new ConfigurationError(
-      `Per-call options must be an object; got ${Array.isArray(options) ? 'an array' : String(options === null ? null : typeof options)}.`,
-    );
+  if (typeof options !== 'object' || !options)
+    throw new ConfigurationError('Per-call options must be an object.');
+  const known = [...CALL_OPTION_NAMES, ...more];
   for (const key of Object.keys(options)) {
-    if (CALL_OPTION_NAMES.includes(key) || more.includes(key)) continue;
-    const near = closestName(key, [...CALL_OPTION_NAMES, ...more]);
-    throw new ConfigurationError(
-      `\`${key}\` is not a per-call option${near ? `: did you mean \`${near}\`?` : ` (${[...CALL_OPTION_NAMES, ...more].join(', ')}).`}`,
-    );
+    if (!known.includes(key))
+      throw new ConfigurationError(`\`${key}\` is not a per-call option${didYouMean(key, known)}`);
   }
 }
 

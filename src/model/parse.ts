@@ -5,7 +5,7 @@
 import { InputValidationError, type ValidationIssue } from '../core/errors.js';
 import { type Fields, type Operation, ruleOf } from './operation.js';
 import { type Rule, extraRule } from './rules.js';
-import { closestName } from './suggest.js';
+import { didYouMean } from './suggest.js';
 
 type Input = Record<string, unknown>;
 
@@ -27,8 +27,7 @@ export function acceptsExtra(op: Operation): boolean {
  * is close, else the list (with `extra`, the escape hatch for fields the platform adds later).
  */
 export function unknownFieldMessage(op: Operation, key: string, names: readonly string[]): string {
-  const near = closestName(key, names);
-  return `is not a field of ${op.id}${near ? `: did you mean \`${near}\`?` : names.length ? ` (${names.join(', ')}).` : ', which takes no input.'}`;
+  return `is not a field of ${op.id}${names.length ? didYouMean(key, names) : ', which takes no input.'}`;
 }
 
 const WITH_EXTRA = new WeakMap<Operation, Fields>();

@@ -32,3 +32,9 @@ function distance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+/** The end of an "is not a field/option" message: the closest of `names`, or else all of them. */
+export function didYouMean(name: string, names: readonly string[]): string {
+  const near = closestName(name, names);
+  return near ? `: did you mean \`${near}\`?` : ` (${names.join(', ')}).`;
+}
