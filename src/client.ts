@@ -104,9 +104,16 @@ export class VistarkriyaClient extends BaseClient {
    * @internal The one executor every namespace method goes through: the row's input rules (strict:
    * nothing is sent for a typo), then the route, the query or body, and the pipeline.
    */
-  async _run<I, O>(op: Operation<I, O>, input: I | undefined, options: RequestOptions = {}): Promise<O> {
-    const params = wireInput(parseInput(op, input));
-    const { target, body } = encodeInput(op.method, this.#route(op), params);
+  _run<I, O>(op: Operation<I, O>, input: I | undefined, options: RequestOptions = {}): Promise<O> {
+    // Not `async`: the pipeline's promise is returned as it is (an async wrapper costs a promise
+    // and two turns of the microtask queue per call); a bad input is a rejected promise all the same.
+    let encoded: { target: string; body: string };
+    try {
+      encoded = encodeInput(op.method, this.#route(op), wireInput(parseInput(op, input)));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const { target, body } = encoded;
     return this._execute({
       method: op.method,
       target,

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as nodeAbort from '../src/core/call-abort-node.js';
 import * as webAbort from '../src/core/call-abort-web.js';
 import { APITimeoutError, UserAbortError, VistarkriyaClient } from '../src/index.js';
+import { InputValidationError } from '../src/core/errors.js';
+import { serializeBody } from '../src/core/request.js';
 import { UndiciTransport, splitStableUrl } from '../src/transport/undici.js';
 
 // One contract for both builds' abort state (package.json `imports`, `#platform/call-abort`).
@@ -105,6 +107,29 @@ describe('splitStableUrl', () => {
       '/relative/only',
     ]) {
       expect(splitStableUrl(odd), odd).toBeUndefined();
+    }
+  });
+});
+
+describe('serializeBody: the lone-surrogate check', () => {
+  const lone = ['\uD800', 'a\uDBFFb', '\uDC00', 'x\uDFFF', '\uDC00\uD800', '{"n":"\uD83D"}'];
+  const fine = ['', 'plain', 'café', '\uD83D\uDE00', 'a\uD800\uDC00b', '{"n":"नमस्ते"}'];
+  const check = () => {
+    for (const text of lone)
+      expect(() => serializeBody(text), JSON.stringify(text)).toThrow(InputValidationError);
+    for (const text of fine) expect(serializeBody(text)).toBe(text);
+  };
+
+  it('answers the same with the native String.prototype.isWellFormed and without it (older engines)', () => {
+    const proto = String.prototype as { isWellFormed?: unknown };
+    expect(typeof proto.isWellFormed).toBe('function');
+    check();
+    const native = proto.isWellFormed;
+    delete proto.isWellFormed;
+    try {
+      check();
+    } finally {
+      proto.isWellFormed = native;
     }
   });
 });
