@@ -57,6 +57,8 @@ export class UndiciTransport implements Transport {
   }
 
   private request: UndiciModule['request'] | undefined;
+  private lastUrl: string | undefined;
+  private lastSplit: { origin: string; path: string } | undefined;
 
   async send(req: TransportRequest): Promise<TransportResponse> {
     if (this.closed) throw new ClientClosedError();
@@ -68,7 +70,13 @@ export class UndiciTransport implements Transport {
     if (this.closed) throw new ClientClosedError();
     // The EventEmitter-shaped abort state when the pipeline gives one (see core/call-abort-node.ts).
     const signal = (req.abortSource ?? req.signal) as AbortSignal;
-    const split = splitStableUrl(req.url);
+    // Calls repeat their URL (a bulk run sends one operation): the last split is kept.
+    let split = this.lastSplit;
+    if (req.url !== this.lastUrl) {
+      split = splitStableUrl(req.url);
+      this.lastUrl = req.url;
+      this.lastSplit = split;
+    }
     let pending: ReturnType<UndiciModule['request']>;
     try {
       pending = split
