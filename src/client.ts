@@ -9,8 +9,6 @@ import type { Operation } from './model/operation.js';
 import { parseInput, wireInput } from './model/parse.js';
 import { type PlatformOptions, platformPipeline, routeResolver } from './platform-api.js';
 
-const NO_OPTIONS: RequestOptions = Object.freeze({});
-
 /** Options of `new VistarkriyaClient(...)`. */
 export interface ClientOptions extends PlatformOptions {}
 
@@ -104,39 +102,22 @@ export class VistarkriyaClient extends BaseClient {
 
   /**
    * @internal The one executor every namespace method goes through: the row's input rules (strict:
-   * nothing is sent for a typo), then the route, the query or body, and the pipeline.
+   * nothing is sent for a typo), then the route, the query or body, and the pipeline. `checked`:
+   * `input` is already what `parseInput(op, ...)` returned (bulk checks every row before it keys
+   * it), so it is not checked twice.
    */
-  _run<I, O>(op: Operation<I, O>, input: I | undefined, options: RequestOptions = NO_OPTIONS): Promise<O> {
-    // Not `async`: the pipeline's promise is returned as it is (an async wrapper costs a promise
-    // and two turns of the microtask queue per call); a bad input is a rejected promise all the same.
-    let params: Record<string, unknown> | undefined;
-    try {
-      params = parseInput(op, input);
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    return this._runParsed(op, params, options);
-  }
-
-  /**
-   * @internal `_run` for an input `parseInput(op, ...)` returned (bulk checks every row before it
-   * keys it): the same call, without checking the same input twice.
-   */
-  _runParsed<O>(
-    op: Operation<unknown, O>,
-    params: Record<string, unknown> | undefined,
-    options: RequestOptions = NO_OPTIONS,
+  async _run<I, O>(
+    op: Operation<I, O>,
+    input: I | undefined,
+    options: RequestOptions = {},
+    checked = false,
   ): Promise<O> {
-    let encoded: { target: string; body: string };
-    try {
-      encoded = encodeInput(op.method, this.#route(op), wireInput(params));
-    } catch (err) {
-      return Promise.reject(err);
-    }
+    const params = checked ? (input as Record<string, unknown> | undefined) : parseInput(op, input);
+    const { target, body } = encodeInput(op.method, this.#route(op), wireInput(params));
     return this._execute({
       method: op.method,
-      target: encoded.target,
-      body: encoded.body,
+      target,
+      body,
       retry: op.retry,
       interpret: interpretPlatform,
       signal: options.signal,

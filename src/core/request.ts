@@ -15,16 +15,12 @@ export interface RequestOptions {
 // Lone UTF-16 surrogates cannot be encoded as UTF-8, so the bytes sent could not equal
 // the bytes signed by any reference implementation: refuse them up front.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// `String.prototype.isWellFormed` (ES2024: Node 20, current browsers) answers the same question
-// natively, ~10x faster than the expression, which stays for older engines.
-const isWellFormed = (text: string): boolean =>
-  (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(text);
 
 /** Serialises a body once; these exact bytes are signed and sent. */
 export function serializeBody(body: unknown): string {
   if (body === undefined || body === null) return '';
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  if (!isWellFormed(text)) {
+  if (LONE_SURROGATE.test(text)) {
     throw new InputValidationError([
       {
         field: 'body',
