@@ -228,12 +228,12 @@ async function http() {
     const balancePath = '/api/v1/wallet/core/balance';
     const panPath = '/api/v1/verify/pan';
     const panInput = { pan: 'ABCPE1234F', name: 'Ravi Kumar' };
-    const panBody = JSON.stringify(panInput);
     // The raw baseline does the SDK's wire work by hand, per call: a fresh timestamp and a fresh
     // HMAC-SHA256 over the same canonical string (ts + METHOD + target + body), the same 7 headers
     // the SDK sends (its 3 own, Content-Type included on GET, plus the 4 signed ones), the same
-    // body, and the JSON body read and parsed. It calls the Agent with origin + path, as the SDK's
-    // transport does: `undici.request(url)` would also parse the URL (shown as an extra row).
+    // body serialised from the same input object on every call, and the JSON body read and parsed.
+    // It calls the Agent with origin + path, as the SDK's transport does: `undici.request(url)`
+    // would also parse the URL (shown as an extra row).
     const origin = url;
     const common = {
       Accept: 'application/json',
@@ -252,7 +252,8 @@ async function http() {
         'X-Admin-Code': credentials.adminCode,
       };
     };
-    const rawAgent = (method: 'GET' | 'POST', path: string, body: string) => async () => {
+    const rawAgent = (method: 'GET' | 'POST', path: string, input?: object) => async () => {
+      const body = input ? JSON.stringify(input) : '';
       const res = await agent.request({
         origin,
         path,
@@ -262,7 +263,8 @@ async function http() {
       });
       return res.body.json();
     };
-    const rawRequest = (method: 'GET' | 'POST', path: string, body: string) => async () => {
+    const rawRequest = (method: 'GET' | 'POST', path: string, input?: object) => async () => {
+      const body = input ? JSON.stringify(input) : '';
       const res = await undiciRequest(url + path, {
         dispatcher: agent,
         method,
@@ -271,14 +273,15 @@ async function http() {
       });
       return res.body.json();
     };
-    const rawFetch = (method: 'GET' | 'POST', path: string, body: string) => async () =>
-      (
-        await fetch(url + path, {
-          method,
-          headers: signedHeaders(method, path, body),
-          body: body === '' ? undefined : body,
-        })
-      ).json();
+    const rawFetch = (method: 'GET' | 'POST', path: string, input?: object) => async () => {
+      const body = input ? JSON.stringify(input) : '';
+      const res = await fetch(url + path, {
+        method,
+        headers: signedHeaders(method, path, body),
+        body: body === '' ? undefined : body,
+      });
+      return res.json();
+    };
 
     type Namespaced = {
       wallet?: { core?: { balance?: () => Promise<unknown> } };
@@ -302,11 +305,11 @@ async function http() {
       {
         title: 'GET /api/v1/wallet/core/balance',
         cases: [
-          { name: 'raw undici Agent.request', baseline: true, call: rawAgent('GET', balancePath, '') },
+          { name: 'raw undici Agent.request', baseline: true, call: rawAgent('GET', balancePath) },
           { name: balanceName, call: vkBalance(vk) },
-          { name: 'raw undici.request(url)', call: rawRequest('GET', balancePath, '') },
+          { name: 'raw undici.request(url)', call: rawRequest('GET', balancePath) },
           { name: `${balanceName} over fetch`, call: vkBalance(vkFetch) },
-          { name: 'raw global fetch', call: rawFetch('GET', balancePath, '') },
+          { name: 'raw global fetch', call: rawFetch('GET', balancePath) },
           { name: 'stripe-node balance.retrieve()', call: () => stripe.balance.retrieve() },
           { name: 'openai-node models.retrieve()', call: () => openai.models.retrieve('gpt-bench') },
         ],
@@ -314,11 +317,11 @@ async function http() {
       {
         title: 'POST /api/v1/verify/pan',
         cases: [
-          { name: 'raw undici Agent.request', baseline: true, call: rawAgent('POST', panPath, panBody) },
+          { name: 'raw undici Agent.request', baseline: true, call: rawAgent('POST', panPath, panInput) },
           { name: panName, call: vkPan(vk) },
-          { name: 'raw undici.request(url)', call: rawRequest('POST', panPath, panBody) },
+          { name: 'raw undici.request(url)', call: rawRequest('POST', panPath, panInput) },
           { name: `${panName} over fetch`, call: vkPan(vkFetch) },
-          { name: 'raw global fetch', call: rawFetch('POST', panPath, panBody) },
+          { name: 'raw global fetch', call: rawFetch('POST', panPath, panInput) },
         ],
       },
     ];
