@@ -14,15 +14,13 @@
 import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { do_not_optimize, measure } from 'mitata';
 import OpenAI from 'openai';
 import Stripe from 'stripe';
 import { Agent, request as undiciRequest } from 'undici';
 import { type LoadResult, load } from './load.js';
-
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+import { rawAgentCall, signedHeaders } from './raw-undici.js';
 
 type SDK = typeof import('../src/index.js');
 // The built package, exactly what users get (the path is computed so `tsc` never needs dist/).
@@ -234,41 +232,15 @@ async function http() {
     // body serialised from the same input object on every call, and the JSON body read and parsed.
     // It calls the Agent with origin + path, as the SDK's transport does: `undici.request(url)`
     // would also parse the URL (shown as an extra row).
-    const origin = url;
-    const common = {
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-      'User-Agent': `vistarkriya-node/${version}`,
-    };
-    const signedHeaders = (method: string, target: string, body: string) => {
-      const ts = Math.floor(Date.now() / 1000);
-      return {
-        ...common,
-        'X-API-Key': credentials.apiKey,
-        'X-Timestamp': String(ts),
-        'X-Signature': createHmac('sha256', credentials.apiSecret)
-          .update(`${ts}${method}${target}${body}`)
-          .digest('hex'),
-        'X-Admin-Code': credentials.adminCode,
-      };
-    };
-    const rawAgent = (method: 'GET' | 'POST', path: string, input?: object) => async () => {
-      const body = input ? JSON.stringify(input) : '';
-      const res = await agent.request({
-        origin,
-        path,
-        method,
-        headers: signedHeaders(method, path, body),
-        body: body === '' ? undefined : body,
-      });
-      return res.body.json();
-    };
+    const rawAgent = rawAgentCall(agent, url, credentials);
+    const signed = (method: string, target: string, body: string) =>
+      signedHeaders(credentials, method, target, body);
     const rawRequest = (method: 'GET' | 'POST', path: string, input?: object) => async () => {
       const body = input ? JSON.stringify(input) : '';
       const res = await undiciRequest(url + path, {
         dispatcher: agent,
         method,
-        headers: signedHeaders(method, path, body),
+        headers: signed(method, path, body),
         body: body === '' ? undefined : body,
       });
       return res.body.json();
@@ -277,7 +249,7 @@ async function http() {
       const body = input ? JSON.stringify(input) : '';
       const res = await fetch(url + path, {
         method,
-        headers: signedHeaders(method, path, body),
+        headers: signed(method, path, body),
         body: body === '' ? undefined : body,
       });
       return res.json();

@@ -6,14 +6,13 @@
 // prints self time per function in µs per request, SDK minus raw, and writes both profiles
 // (sdk.cpuprofile, raw.cpuprofile: open them in Chrome DevTools) to out-dir. See docs/performance.md.
 import { type ChildProcess, fork } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent } from 'undici';
 import { load } from './load.js';
+import { rawAgentCall } from './raw-undici.js';
 
 type SDK = typeof import('../src/index.js');
 type Profile = {
@@ -22,7 +21,6 @@ type Profile = {
   timeDeltas: number[];
 };
 const sdk = (await import(new URL('../dist/index.js', import.meta.url).href)) as SDK;
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 const [what = 'pan', c = '1', roundsArg = '8', outDir] = process.argv.slice(2);
 const concurrency = Number(c);
@@ -40,28 +38,7 @@ const credentials = { apiKey: 'vk_bench_key', apiSecret: 'bench_secret', adminCo
 const vk = new sdk.VistarkriyaClient({ ...credentials, baseURL: url });
 const agent = new Agent({ keepAliveTimeout: 10_000 });
 const panInput = { pan: 'ABCPE1234F', name: 'Ravi Kumar' };
-const raw = (method: 'GET' | 'POST', target: string, input?: object) => async () => {
-  const body = input ? JSON.stringify(input) : '';
-  const ts = Math.floor(Date.now() / 1000);
-  const res = await agent.request({
-    origin: url,
-    path: target,
-    method,
-    headers: {
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-      'User-Agent': `vistarkriya-node/${version}`,
-      'X-API-Key': credentials.apiKey,
-      'X-Timestamp': String(ts),
-      'X-Signature': createHmac('sha256', credentials.apiSecret)
-        .update(`${ts}${method}${target}${body}`)
-        .digest('hex'),
-      'X-Admin-Code': credentials.adminCode,
-    },
-    body: body === '' ? undefined : body,
-  });
-  return res.body.json();
-};
+const raw = rawAgentCall(agent, url, credentials);
 const cases = {
   sdk: what === 'pan' ? () => vk.verify.pan(panInput) : () => vk.wallet.core.balance(),
   raw:
@@ -95,7 +72,9 @@ function addSelfTimes(into: Map<string, number>, profile: Profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (let i = 0; i < profile.samples.length; i++) {
     const f = byId.get(profile.samples[i]!)!.callFrame;
-    if (f.functionName === '(idle)') continue;
+    // Not the process's work: idle time, and the inspector's own `dispatch` (Profiler.stop is sampled
+    // while it serialises the profile at the end of each slice).
+    if (f.functionName === '(idle)' || (f.functionName === 'dispatch' && !f.url)) continue;
     const where = f.url ? ` ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}` : '';
     const key = `${f.functionName || '(anonymous)'}${where}`;
     into.set(key, (into.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
