@@ -111,53 +111,51 @@ export async function bulkBench(hooks: BulkBenchHooks): Promise<void> {
     const concurrencies = [1, 8, 32, 64];
     await measure(bareLoop, client, 8); // warm-up: connections, JIT, the lazily loaded schemas
     await measure(viaRunBulk(dir), client, 8);
-    // Best rows/s and best CPU per row of each case over interleaved rounds.
-    const best = new Map<string, Measure>();
+    // Every round measures each case once per concurrency; odd rounds run the cases in reverse,
+    // so no case always follows the same one. Ratios are per round (a case against the bare loop
+    // measured next to it), then the median and the spread are shown.
+    const runs = new Map<string, Measure[]>();
     for (let round = 0; round < ROUNDS; round++)
       for (const c of concurrencies)
-        for (const [name, run] of cases) {
-          const r = await measure(run, client, c);
+        for (const [name, run] of round % 2 ? [...cases].reverse() : cases) {
           const id = `${name}@${c}`;
-          const prev = best.get(id) ?? { rps: 0, cpuUs: Number.POSITIVE_INFINITY };
-          best.set(id, { rps: Math.max(prev.rps, r.rps), cpuUs: Math.min(prev.cpuUs, r.cpuUs) });
+          runs.set(id, [...(runs.get(id) ?? []), await measure(run, client, c)]);
         }
     console.log(
-      `\n## Bulk: verify.pan rows/s against the sandbox (separate process), ${hooks.fmtInt(ROWS)} rows per run, best of ${ROUNDS} interleaved rounds\n`,
+      `\n## Bulk: verify.pan rows/s against the sandbox (separate process), ${hooks.fmtInt(ROWS)} rows per run, medians of ${ROUNDS} interleaved rounds [lowest–highest ratio]\n`,
     );
-    const at = (i: number, c: number) => best.get(`${cases[i]![0]}@${c}`)!;
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
+    const at = (i: number, c: number) => runs.get(`${cases[i]![0]}@${c}`)!;
+    const ratios = (i: number, c: number) => at(i, c).map((m, r) => m.rps / at(0, c)[r]!.rps);
+    const spread = (xs: number[]) =>
+      `${median(xs).toFixed(2)}x [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`;
     hooks.table(
       ['concurrency', ...cases.map(([n]) => n), 'runBulk vs bare', '+ checkpoint vs bare'],
-      concurrencies.map((c) => {
-        const [bare, plain, ckpt] = [at(0, c), at(1, c), at(2, c)];
-        return [
-          String(c),
-          ...[bare, plain, ckpt].map((m) => hooks.fmtInt(m.rps)),
-          `${(plain.rps / bare.rps).toFixed(2)}x`,
-          `${(ckpt.rps / bare.rps).toFixed(2)}x`,
-        ];
-      }),
+      concurrencies.map((c) => [
+        String(c),
+        ...[0, 1, 2].map((i) => hooks.fmtInt(median(at(i, c).map((m) => m.rps)))),
+        spread(ratios(1, c)),
+        spread(ratios(2, c)),
+      ]),
     );
-    console.log('\nClient CPU per row (this process; the sandbox runs in another):\n');
+    console.log('\nClient CPU per row (this process; the sandbox runs in another), medians:\n');
     hooks.table(
       ['concurrency', ...cases.map(([n]) => n), 'runBulk extra', '+ checkpoint extra'],
       concurrencies.map((c) => {
-        const [bare, plain, ckpt] = [at(0, c), at(1, c), at(2, c)];
-        const us = (m: Measure) => `${m.cpuUs.toFixed(1)} µs`;
-        return [
-          String(c),
-          us(bare),
-          us(plain),
-          us(ckpt),
-          `${(plain.cpuUs - bare.cpuUs).toFixed(1)} µs`,
-          `${(ckpt.cpuUs - bare.cpuUs).toFixed(1)} µs`,
+        const [bare, plain, ckpt] = [0, 1, 2].map((i) => median(at(i, c).map((m) => m.cpuUs))) as [
+          number,
+          number,
+          number,
         ];
+        const us = (v: number) => `${v.toFixed(1)} µs`;
+        return [String(c), us(bare), us(plain), us(ckpt), us(plain - bare), us(ckpt - bare)];
       }),
     );
     for (const c of [8, 32]) {
-      const ratio = at(2, c).rps / at(0, c).rps;
+      const ratio = median(ratios(2, c));
       hooks.verdict(
         ratio >= BULK_TARGET,
-        `runBulk + checkpoint at c=${c} ≥ ${BULK_TARGET}x a bare loop (${ratio.toFixed(2)}x)`,
+        `runBulk + checkpoint at c=${c} ≥ ${BULK_TARGET}x a bare loop (median ${ratio.toFixed(2)}x)`,
       );
     }
   } finally {

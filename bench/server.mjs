@@ -42,7 +42,18 @@ function replyFor(method, url) {
   return [404, NOT_FOUND];
 }
 
+// The raw headers of the last request, for bench/index.ts to check that the raw baselines send
+// what the SDK sends (`GET /__last-headers` answers them; it is not recorded itself).
+let lastHeaders = [];
+
 const server = http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+  if (req.url === '/__last-headers') {
+    req.resume();
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(lastHeaders));
+    return;
+  }
+  lastHeaders = req.rawHeaders;
   const [status, body] = replyFor(req.method, req.url);
   const send = () => {
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': body.length });

@@ -115,12 +115,19 @@ export class VistarkriyaClient extends BaseClient {
 
   /**
    * @internal The one executor every namespace method goes through: the row's input rules (strict:
-   * nothing is sent for a typo), then the route, the query or body, and the pipeline.
+   * nothing is sent for a typo), then the route, the query or body, and the pipeline. `checked`:
+   * `input` is already what `parseInput(op, ...)` returned (bulk checks every row before it keys
+   * it), so it is not checked twice.
    */
-  async _run<I, O>(op: Operation<I, O>, input: I | undefined, options: RequestOptions = {}): Promise<O> {
+  async _run<I, O>(
+    op: Operation<I, O>,
+    input: I | undefined,
+    options: RequestOptions = {},
+    checked = false,
+  ): Promise<O> {
     checkCallOptions(options);
-    const params = wireInput(parseInput(op, input));
-    const { target, body } = encodeInput(op.method, this.#route(op), params);
+    const params = checked ? (input as Record<string, unknown> | undefined) : parseInput(op, input);
+    const { target, body } = encodeInput(op.method, this.#route(op), wireInput(params));
     return this._execute({
       method: op.method,
       target,

@@ -10,54 +10,115 @@ import * as nodeAbort from '../src/core/call-abort-node.js';
 import * as webAbort from '../src/core/call-abort-web.js';
 import { APITimeoutError, UserAbortError, VistarkriyaClient } from '../src/index.js';
 import { UndiciTransport, splitStableUrl } from '../src/transport/undici.js';
+import { runNode } from './helpers/run-node.js';
 
 // One contract for both builds' abort state (package.json `imports`, `#platform/call-abort`).
 describe.each([
   ['node', nodeAbort],
   ['web', webAbort],
-] as const)('CallAbort (%s build)', (_build, { CallAbort, followSignal }) => {
-  it('runs each listener once, in order, and not after removal', () => {
-    const a = new CallAbort();
-    const calls: string[] = [];
-    const removed = () => calls.push('removed');
-    a.on('abort', () => calls.push('first'));
-    a.once('abort', removed);
-    a.once('abort', () => calls.push('second'));
-    a.removeListener('abort', removed);
-    a.abort('why');
-    a.abort('again');
-    expect(calls).toEqual(['first', 'second']);
-    expect(a.aborted).toBe(true);
-    expect(a.reason).toBe('why');
-  });
+] as const)(
+  'CallAbort (%s build)',
+  (_build, { CallAbort, followSignal, setDeadline, clearDeadline, TIMED_OUT }) => {
+    it('aborts each call with TIMED_OUT at its own deadline, whatever the order they were set in, and never a cleared one', async () => {
+      const deadline = setDeadline as (call: InstanceType<typeof CallAbort>, ms: number) => void;
+      const clear = clearDeadline as (call: InstanceType<typeof CallAbort>) => void;
+      const order: string[] = [];
+      const call = (name: string, ms: number) => {
+        const c = new CallAbort();
+        c.once('abort', () => order.push(name));
+        deadline(c, ms);
+        return c;
+      };
+      const started = performance.now();
+      const late = call('late', 150);
+      const cleared = call('cleared', 20);
+      const early = call('early', 40); // earlier than `late`: the timer moves for it
+      const far = call('far', 60_000);
+      clear(cleared);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(order).toEqual(['early']);
+      expect(early.reason).toBe(TIMED_OUT);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(order).toEqual(['early', 'late']);
+      expect(late.reason).toBe(TIMED_OUT);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+      expect(cleared.aborted).toBe(false);
+      expect(far.aborted).toBe(false);
+      clear(far);
+      clear(late); // already expired: nothing to do
+    });
 
-  it('gives a real AbortSignal that follows it, whether asked for before or after the abort', () => {
-    const before = new CallAbort();
-    const signal = before.signal;
-    expect(signal).toBeInstanceOf(AbortSignal);
-    expect(signal.aborted).toBe(false);
-    before.abort('late');
-    expect(signal.aborted).toBe(true);
-    expect(signal.reason).toBe('late');
+    it('runs each listener once, in order, and not after removal', () => {
+      const a = new CallAbort();
+      const calls: string[] = [];
+      const removed = () => calls.push('removed');
+      a.on('abort', () => calls.push('first'));
+      a.once('abort', removed);
+      a.once('abort', () => calls.push('second'));
+      a.removeListener('abort', removed);
+      a.abort('why');
+      a.abort('again');
+      expect(calls).toEqual(['first', 'second']);
+      expect(a.aborted).toBe(true);
+      expect(a.reason).toBe('why');
+    });
 
-    const after = new CallAbort();
-    after.abort('early');
-    expect(after.signal.aborted).toBe(true);
-    expect(after.signal.reason).toBe('early');
-    expect(after.signal).toBe(after.signal);
-  });
+    it('gives a real AbortSignal that follows it, whether asked for before or after the abort', () => {
+      const before = new CallAbort();
+      const signal = before.signal;
+      expect(signal).toBeInstanceOf(AbortSignal);
+      expect(signal.aborted).toBe(false);
+      before.abort('late');
+      expect(signal.aborted).toBe(true);
+      expect(signal.reason).toBe('late');
 
-  it('follows a caller signal shared by many calls, until each stops following', () => {
-    const caller = new AbortController();
-    const calls = Array.from({ length: 12 }, () => new CallAbort());
-    // Each build's followSignal takes that build's CallAbort.
-    const follow = followSignal as (signal: AbortSignal, call: InstanceType<typeof CallAbort>) => () => void;
-    const unfollow = calls.map((call) => follow(caller.signal, call));
-    unfollow[0]!();
-    caller.abort('shutdown');
-    expect(calls.map((c) => c.aborted)).toEqual([false, ...Array(11).fill(true)]);
-    expect(calls[1]!.reason).toBe('shutdown');
-    for (const stop of unfollow) stop();
+      const after = new CallAbort();
+      after.abort('early');
+      expect(after.signal.aborted).toBe(true);
+      expect(after.signal.reason).toBe('early');
+      expect(after.signal).toBe(after.signal);
+    });
+
+    it('follows a caller signal shared by many calls, until each stops following', () => {
+      const caller = new AbortController();
+      const calls = Array.from({ length: 12 }, () => new CallAbort());
+      // Each build's followSignal takes that build's CallAbort.
+      const follow = followSignal as (
+        signal: AbortSignal,
+        call: InstanceType<typeof CallAbort>,
+      ) => () => void;
+      const unfollow = calls.map((call) => follow(caller.signal, call));
+      unfollow[0]!();
+      caller.abort('shutdown');
+      expect(calls.map((c) => c.aborted)).toEqual([false, ...Array(11).fill(true)]);
+      expect(calls[1]!.reason).toBe('shutdown');
+      for (const stop of unfollow) stop();
+    });
+  },
+);
+
+describe('deadlines (Node build): one timer keeps the process alive while a call waits on it, and not after', () => {
+  const script = (body: string) => [
+    '--import',
+    'tsx',
+    '--input-type=module',
+    '-e',
+    `import { CallAbort, setDeadline, clearDeadline } from './src/core/call-abort-node.ts';\n${body}`,
+  ];
+
+  it('exits at once when every deadline was cleared, and waits for one that is pending', async () => {
+    const started = performance.now();
+    const cleared = await runNode(
+      script('const c = new CallAbort(); setDeadline(c, 60_000); clearDeadline(c); console.log("done");'),
+    );
+    expect(cleared.stdout.trim()).toBe('done');
+    expect(performance.now() - started).toBeLessThan(30_000);
+    const pending = await runNode(
+      script(
+        'const c = new CallAbort(); c.once("abort", () => console.log("timed out")); setDeadline(c, 300);',
+      ),
+    );
+    expect(pending.stdout.trim()).toBe('timed out');
   });
 });
 

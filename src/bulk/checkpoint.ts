@@ -144,7 +144,8 @@ export class Checkpoint {
 
   /** Records that a row is about to be sent; resolves once that is in the file (then send). */
   sending(index: number, key: string): Promise<void> {
-    return this.log.append(JSON.stringify({ index, key, sending: true }));
+    // JSON.stringify({ index, key, sending: true }), spelled out: one line per row sent.
+    return this.log.append(`{"index":${index},"key":${JSON.stringify(key)},"sending":true}`);
   }
 
   /** Records that a row marked `sending` was not sent after all. */

@@ -117,13 +117,18 @@ export class AppendLog {
   private flush(): void {
     this.scheduled = false;
     if (this.queued.length === 0) return;
-    const text = Buffer.from(`${this.queued.join('\n')}\n`, 'utf8');
+    const text = `${this.queued.join('\n')}\n`;
     const waiters = this.waiters;
     this.queued = [];
     this.waiters = [];
     try {
       if (this.fd === undefined) throw new Error('The checkpoint file is closed.');
-      for (let at = 0; at < text.length; ) at += writeSync(this.fd, text, at);
+      // The string as it is (no Buffer to allocate); a short write continues from the bytes.
+      const written = writeSync(this.fd, text);
+      if (written < Buffer.byteLength(text, 'utf8')) {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = written; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
+      }
       for (const w of waiters) w.resolve();
     } catch (err) {
       this.failure = err;

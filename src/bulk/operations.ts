@@ -44,7 +44,8 @@ function asRow(row: unknown): Row {
 
 /** What runs a row: a client's one executor (`VistarkriyaClient._run`, `Veri5Client._run`). */
 interface RowExecutor {
-  _run(op: Operation, input: unknown, options?: RequestOptions): Promise<unknown>;
+  /** `checked`: `input` is what `parseInput` returned (`VistarkriyaClient` then skips its own check). */
+  _run(op: Operation, input: unknown, options?: RequestOptions, checked?: boolean): Promise<unknown>;
 }
 
 /** Whether `client` is the kind of client `op` runs on: a Veri5Client has a `clientCode`, a platform client a `verify`. */
@@ -65,8 +66,9 @@ function bulkOperation(op: Operation): BulkOperation {
         throw new ConfigurationError(`${op.id} runs on a ${kind}; pass one as \`client\`.`);
       }
     },
-    // Rows reach `run` normalised by `normalize` (the same rules), so the executor's own check passes.
-    run: (client, input, options) => (client as RowExecutor)._run(op, input, options),
+    // Rows reach `run` normalised by `normalize` (the same rules), so the executor need not check
+    // them again (the Veri5 client does anyway).
+    run: (client, input, options) => (client as RowExecutor)._run(op, input, options, true),
   };
 }
 

@@ -4,7 +4,7 @@
 import type { RequestOptions } from '../core/request.js';
 import { backoffSeconds } from '../core/retry.js';
 import { type Checkpoint, ROW, codeStatus, isOutcome, statusCode } from './checkpoint.js';
-import { keyBytes, rowKey } from './key.js';
+import { rowKey, rowKeyWithBytes } from './key.js';
 import type { BulkOperation } from './operations.js';
 import { type FailureVerdict, interruptedError, judgeFailure, toBulkError } from './outcome.js';
 import { type RateGovernor, delay } from './rate.js';
@@ -59,8 +59,7 @@ export class RowProcessor {
       this.finish({ index, key, status: 'invalid', error: toBulkError(err) });
       return;
     }
-    const key = rowKey(this.op.id, input);
-    const bytes = keyBytes(key);
+    const { key, bytes } = rowKeyWithBytes(this.op.id, input);
     const slot = this.keys.find(bytes);
     const state = slot < 0 ? 0 : this.keys.state(slot);
     if (state === ROW.pending) {
@@ -101,7 +100,7 @@ export class RowProcessor {
           // the row may have been sent. A 429 that paused the run meanwhile is still honoured.
           await this.checkpoint.sending(index, key);
           marked = true;
-          await this.governor.whenUnpaused(this.stopped);
+          if (this.governor.paused) await this.governor.whenUnpaused(this.stopped);
         }
       } catch {
         return this.abandon(index, key, marked);

@@ -2,6 +2,11 @@
 // call-abort-web.ts): the abort state of one call, shaped for undici, and the one listener per
 // caller signal that Node's EventTarget leak warning asks for.
 
+/** @internal The reason a call's abort state has when its deadline passed. */
+export const TIMED_OUT = Symbol('timeout');
+// setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): clamp, never overflow.
+const MAX_TIMER_MS = 2_147_483_647;
+
 /**
  * The abort state of one call: its deadline timer and the caller's `AbortSignal` both end it.
  *
@@ -17,6 +22,10 @@ export class CallAbort {
   reason: unknown = undefined;
   private listeners: (() => void)[] | undefined;
   private controller: AbortController | undefined;
+  /** While a deadline is set: when it is due, and the neighbours in the list of calls waiting (setDeadline). */
+  deadline: number | undefined = undefined;
+  prevDue: CallAbort | undefined = undefined;
+  nextDue: CallAbort | undefined = undefined;
 
   /** A standard `AbortSignal` that aborts with this call (created on first use). */
   get signal(): AbortSignal {
@@ -90,4 +99,67 @@ export function followSignal(signal: AbortSignal, call: CallAbort): () => void {
       signal.removeEventListener('abort', onAbort);
     }
   };
+}
+
+// Deadlines: one timer for every call in flight, set for the earliest deadline, instead of a timer
+// per call. With one call at a time, Node's timer list for the duration empties and is made again
+// on every call (a list, a priority-queue insert, libuv's timer restarted): ~0.5 µs and a Timeout
+// object per call. Calls mostly share one timeout, so a new deadline is rarely the earliest and
+// the timer is rarely moved; when it fires it aborts what is due and is set for the next. It keeps
+// the process alive while a call is waiting on it, as a per-call timer did, and not after.
+// The calls waiting are a list linked through the calls themselves (a Map keyed by each new call
+// costs more than the timer it replaces); deadlines are on the monotonic clock (performance.now()),
+// so a wall-clock change moves none.
+let first: CallAbort | undefined;
+let waiting = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let timerAt = Number.POSITIVE_INFINITY;
+
+/** Aborts `call` with {@link TIMED_OUT} `ms` from now, unless {@link clearDeadline} comes first. */
+export function setDeadline(call: CallAbort, ms: number): void {
+  const at = performance.now() + ms;
+  call.deadline = at;
+  call.nextDue = first;
+  if (first) first.prevDue = call;
+  first = call;
+  if (++waiting === 1 && at >= timerAt) timer!.ref();
+  if (at < timerAt) armFor(at);
+}
+
+export function clearDeadline(call: CallAbort): void {
+  if (call.deadline === undefined) return;
+  unlink(call);
+  if (waiting === 0) timer?.unref();
+}
+
+function unlink(call: CallAbort): void {
+  const { prevDue, nextDue } = call;
+  if (prevDue) prevDue.nextDue = nextDue;
+  else first = nextDue;
+  if (nextDue) nextDue.prevDue = prevDue;
+  call.prevDue = call.nextDue = call.deadline = undefined;
+  waiting--;
+}
+
+function armFor(at: number): void {
+  clearTimeout(timer);
+  timerAt = at;
+  timer = setTimeout(expire, Math.min(Math.max(at - performance.now(), 1), MAX_TIMER_MS));
+}
+
+function expire(): void {
+  timer = undefined;
+  timerAt = Number.POSITIVE_INFINITY;
+  const now = performance.now();
+  let next = Number.POSITIVE_INFINITY;
+  const due: CallAbort[] = [];
+  for (let call = first; call; call = call.nextDue) {
+    const at = call.deadline!;
+    if (at <= now) due.push(call);
+    else if (at < next) next = at;
+  }
+  for (const call of due) unlink(call);
+  if (next !== Number.POSITIVE_INFINITY) armFor(next);
+  // Last: an abort's listeners may set or clear other deadlines.
+  for (const call of due) call.abort(TIMED_OUT);
 }

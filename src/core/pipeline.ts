@@ -2,7 +2,7 @@ import type { Operation } from '../model/operation.js';
 import type { Signer, SignResult } from '../signers/types.js';
 import type { Transport, TransportRequest, TransportResponse } from '../transport/types.js';
 import { type TransportError, classifyNetworkError } from '../transport/types.js';
-import { CallAbort, followSignal } from '#platform/call-abort';
+import { CallAbort, TIMED_OUT, clearDeadline, followSignal, setDeadline } from '#platform/call-abort';
 import type { Clock } from './clock.js';
 import { redactedCause } from './error-cause.js';
 import { makeAPIError } from './error-map.js';
@@ -95,9 +95,6 @@ type Decision = 'resign' | 'throw' | number;
 
 // The per-call options a caller can pass (`{ timeout, maxRetries }`), checked on every call.
 const CALL_OPTIONS = { timeout: NUMERIC_OPTIONS.timeout, maxRetries: NUMERIC_OPTIONS.maxRetries };
-const TIMEOUT = Symbol('timeout');
-// setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): clamp, never overflow.
-const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * The one request pipeline, in named steps: {@link attempt} (sign afresh with a skew-corrected
@@ -124,9 +121,8 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
     skewCorrected: false,
   };
   const unfollow = spec.signal ? followSignal(spec.signal, call.abort) : undefined;
-  const timer = Number.isFinite(timeoutMs)
-    ? setTimeout(abortForTimeout, Math.min(timeoutMs, MAX_TIMER_MS), call.abort)
-    : undefined;
+  // The deadline aborts the call with TIMED_OUT (in Node, one timer serves every call in flight).
+  if (Number.isFinite(timeoutMs)) setDeadline(call.abort, timeoutMs);
   try {
     for (;;) {
       const result = await attempt(config, spec, call);
@@ -136,7 +132,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
       if (decision !== 'resign') await waitToRetry(config, spec, call, decision);
     }
   } finally {
-    clearTimeout(timer);
+    clearDeadline(call.abort);
     unfollow?.();
   }
 }
@@ -204,7 +200,7 @@ function noAnswer(config: PipelineConfig, spec: CallSpec, call: Call, caught: un
   // A custom transport may throw raw errors: sort them like the built-in ones do.
   const err = classifyNetworkError(caught, call.abort);
   if (err.kind === 'aborted') {
-    if (call.abort.reason === TIMEOUT) throw timeoutError(spec.retry, call.timeoutMs);
+    if (call.abort.reason === TIMED_OUT) throw timeoutError(spec.retry, call.timeoutMs);
     // Aborted in flight: a billable request may already have reached the server.
     throw new UserAbortError(undefined, { outcomeUnknown: spec.retry === 'billable' });
   }
@@ -242,7 +238,7 @@ async function waitToRetry(config: PipelineConfig, spec: CallSpec, call: Call, d
   try {
     await sleep(delaySeconds * 1000, call.abort);
   } catch {
-    if (call.abort.reason === TIMEOUT) throw timeoutError(spec.retry, call.timeoutMs);
+    if (call.abort.reason === TIMED_OUT) throw timeoutError(spec.retry, call.timeoutMs);
     throw call.abort.reason === CLOSED ? new ClientClosedError() : new UserAbortError();
   } finally {
     doneWaiting();
@@ -322,10 +318,6 @@ function interpretSafely(interpret: Interpreter, response: TransportResponse): I
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
-}
-
-function abortForTimeout(abort: CallAbort): void {
-  abort.abort(TIMEOUT);
 }
 
 function timeoutError(retry: RetryClass, timeoutMs: number): APITimeoutError {

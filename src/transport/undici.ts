@@ -57,6 +57,8 @@ export class UndiciTransport implements Transport {
   }
 
   private request: UndiciModule['request'] | undefined;
+  private lastUrl: string | undefined;
+  private lastSplit: { origin: string; path: string } | undefined;
 
   async send(req: TransportRequest): Promise<TransportResponse> {
     if (this.closed) throw new ClientClosedError();
@@ -68,7 +70,13 @@ export class UndiciTransport implements Transport {
     if (this.closed) throw new ClientClosedError();
     // The EventEmitter-shaped abort state when the pipeline gives one (see core/call-abort-node.ts).
     const signal = (req.abortSource ?? req.signal) as AbortSignal;
-    const split = splitStableUrl(req.url);
+    // Calls repeat their URL (a bulk run sends one operation): the last split is kept.
+    let split = this.lastSplit;
+    if (req.url !== this.lastUrl) {
+      split = splitStableUrl(req.url);
+      this.lastUrl = req.url;
+      this.lastSplit = split;
+    }
     let pending: ReturnType<UndiciModule['request']>;
     try {
       pending = split
@@ -145,8 +153,28 @@ export class UndiciTransport implements Transport {
 // with its wrapper) only to send the same bytes, so it goes to the Agent as origin + path.
 // Anything else takes `undici.request(url)`, which sends what the URL parser makes of it. (One
 // difference, for the better: a bare trailing `?`, which the parser drops, is sent as signed.)
-const STABLE_TARGET = /^\/[\w\-.~!$&()*+,;=:@/%?]*$/;
-const DOT_SEGMENT = /\/(?:\.|%2e)/i;
+// Checked with a table, one character at a time: two regular expressions cost ~2 µs per call.
+const STABLE = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~!$&()*+,;=:@/%?')
+  STABLE[c.charCodeAt(0)] = 1;
+const SLASH = 0x2f;
+const DOT = 0x2e;
+const PERCENT = 0x25;
+
+/** Whether `path` (from its leading `/`) is sent as it is by the URL parser (see STABLE). */
+function isStableTarget(path: string): boolean {
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c >= 128 || STABLE[c] === 0) return false;
+    if (c !== SLASH) continue;
+    // A segment starting with `.` or `%2e` (either case): a dot segment, or one that may be.
+    const next = path.charCodeAt(i + 1);
+    if (next === DOT) return false;
+    if (next === PERCENT && path.charCodeAt(i + 2) === 0x32 && (path.charCodeAt(i + 3) | 0x20) === 0x65)
+      return false;
+  }
+  return true;
+}
 
 /** @internal Exported for tests. */
 export function splitStableUrl(url: string): { origin: string; path: string } | undefined {
@@ -155,8 +183,7 @@ export function splitStableUrl(url: string): { origin: string; path: string } | 
   // No userinfo (`user:pw@host`): undici.request handles that form.
   if (slash === -1 || url.lastIndexOf('@', slash) !== -1) return undefined;
   const path = url.slice(slash);
-  if (!STABLE_TARGET.test(path) || DOT_SEGMENT.test(path)) return undefined;
-  return { origin: url.slice(0, slash), path };
+  return isStableTarget(path) ? { origin: url.slice(0, slash), path } : undefined;
 }
 
 /** A standard `AbortSignal` that follows the pipeline's EventEmitter-shaped abort state. */
@@ -176,13 +203,18 @@ function discard(body: { destroy(): unknown; on?(event: 'error', listener: () =>
   body.destroy();
 }
 
+/**
+ * undici's response headers as the transport's `Record<string, string>`, in place (the object is
+ * this response's own): a repeated header's values are joined with `, `.
+ */
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
   for (const key in raw) {
     const v = raw[key];
-    if (v !== undefined) out[key] = Array.isArray(v) ? v.join(', ') : v;
+    if (typeof v === 'string') continue;
+    if (v === undefined) delete raw[key];
+    else raw[key] = v.join(', ');
   }
-  return out;
+  return raw as Record<string, string>;
 }
 
 /** The body as UTF-8 text; throws a `too-large` TransportError as soon as it passes `limit` bytes. */
