@@ -160,6 +160,19 @@ function resendAllowed(s: Step, method: string, unwrap: boolean): boolean {
     return st === 429 || (read && (st === 408 || st >= 500));
   }
   let st = s.status;
+  if (!unwrap && !is2xx(st)) {
+    // Plain JSON (`unwrap: false`) still reads an error answer's code: top level, else `error.code`.
+    let j: unknown;
+    try {
+      j = JSON.parse(s.body);
+    } catch {}
+    if (j && typeof j === 'object') {
+      const o = j as { code?: unknown; error?: { code?: unknown } };
+      const e = o.error && typeof o.error === 'object' ? o.error : undefined;
+      const code = typeof o.code === 'string' ? o.code : e?.code;
+      if (code === 'TIMESTAMP_EXPIRED') return true;
+    }
+  }
   if (unwrap) {
     let j: unknown;
     try {
