@@ -2,7 +2,12 @@
 // here first: a 429 must pause the whole run (not one call), and the other retries are the
 // runner's, with the same rules as the client's own (docs/errors-and-retries.md, "Reliability"): a billable call is
 // sent again only when the server provably did not act on it.
-import { ClientClosedError, InputValidationError, VistarkriyaError } from '../core/errors.js';
+import {
+  APIConnectionError,
+  ClientClosedError,
+  InputValidationError,
+  VistarkriyaError,
+} from '../core/errors.js';
 import { createRedactor } from '../core/redact.js';
 import type { BulkError, BulkStatus } from './types.js';
 
@@ -37,9 +42,9 @@ export function judgeFailure(err: unknown): FailureVerdict {
   if (e.status === 429) return { kind: 'rate-limited', retryAfterMs, error };
   // Not outcome-unknown: for a billable call the pipeline judged it safe (nothing sent, or a
   // service that declared it did nothing); for a read, any transient failure is safe to repeat.
+  // No answer is transient; a configuration error, the caller's abort or a bug is not.
   const transient =
-    e.status === 0 ||
-    e.status === undefined ||
+    err instanceof APIConnectionError ||
     e.status === 408 ||
     (typeof e.status === 'number' && e.status >= 500) ||
     e.retryable === true;
