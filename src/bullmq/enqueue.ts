@@ -2,7 +2,7 @@
 // invalid row is recorded, never sent) and becomes one job whose id is its row key, so enqueuing
 // the same book twice adds nothing the second time.
 import type { Queue } from 'bullmq';
-import { keyBytes, rowKey } from '../bulk/key.js';
+import { rowKeyWithBytes } from '../bulk/key.js';
 import { loadBulkOperation } from '../bulk/operations.js';
 import { toBulkError } from '../bulk/outcome.js';
 import { KeyIndex } from '../bulk/tables.js';
@@ -62,16 +62,16 @@ export async function enqueueBulk<Row>(
   for await (const row of options.rows) {
     const index = summary.rows++;
     let key: string;
+    let bytes: Uint8Array;
     let data: BulkJobData;
     try {
       const input = op.normalize(row);
-      key = rowKey(op.id, input);
+      ({ key, bytes } = rowKeyWithBytes(op.id, input));
       data = { operation: op.id, index, input };
     } catch (err) {
-      key = rowKey(op.id, row ?? null);
+      ({ key, bytes } = rowKeyWithBytes(op.id, row ?? null));
       data = { operation: op.id, index, invalid: toBulkError(err) };
     }
-    const bytes = keyBytes(key);
     if (seen.find(bytes) >= 0) {
       summary.duplicates++;
       continue;

@@ -15,19 +15,28 @@ import type { BulkResult } from '../bulk/types.js';
  */
 export async function prepareOut(path: string, dropUnknown: boolean): Promise<ByteColumn> {
   await repairJsonlTail(path);
-  if (dropUnknown) await rewriteWithout(path, (r) => r.status === 'unknown');
   const held = new ByteColumn();
-  for await (const line of readLines(path)) held.set((JSON.parse(line) as BulkResult).index, 1);
+  if (dropUnknown) await rewriteWithout(path, (r) => r.status === 'unknown', held);
+  else for await (const line of readLines(path)) held.set((JSON.parse(line) as BulkResult).index, 1);
   return held;
 }
 
-async function rewriteWithout(path: string, drop: (r: BulkResult) => boolean): Promise<void> {
+/** Rewrites `path` without the lines `drop` picks (in one read), marking the rows kept in `held`. */
+async function rewriteWithout(
+  path: string,
+  drop: (r: BulkResult) => boolean,
+  held: ByteColumn,
+): Promise<void> {
   const temp = `${path}.rewrite`;
   const out = createWriteStream(temp);
   let dropped = 0;
   for await (const line of readLines(path)) {
-    if (drop(JSON.parse(line) as BulkResult)) dropped++;
-    else await writeLine(out, line);
+    const result = JSON.parse(line) as BulkResult;
+    if (drop(result)) dropped++;
+    else {
+      held.set(result.index, 1);
+      await writeLine(out, line);
+    }
   }
   out.end();
   await once(out, 'finish');
