@@ -113,7 +113,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
     target,
     timeoutMs,
     maxRetries: spec.maxRetries ?? config.maxRetries,
-    deadline: Date.now() + timeoutMs,
+    deadline: performance.now() + timeoutMs, // monotonic, as the deadline timer: a wall-clock change moves neither
     // In Node not an AbortController: see call-abort-node.ts (a fresh AbortSignal costs ~10 µs there).
     abort: new CallAbort(),
     attempt: 0,
@@ -227,7 +227,7 @@ function decide(config: PipelineConfig, spec: CallSpec, call: Call, failure: Fai
   const asked = failure.retryAfter;
   if (asked !== undefined && asked > config.maxRetryAfterSeconds) return 'throw';
   const delaySeconds = asked ?? backoffSeconds(call.retries + 1);
-  return Date.now() + delaySeconds * 1000 < call.deadline ? delaySeconds : 'throw';
+  return performance.now() + delaySeconds * 1000 < call.deadline ? delaySeconds : 'throw';
 }
 
 /** Waits out a retry delay; the deadline, the caller's signal and `close()` cut it short. */

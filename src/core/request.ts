@@ -13,20 +13,22 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-const CALL_OPTION_NAMES: readonly string[] = ['signal', 'timeout', 'maxRetries', 'headers'];
+const CALL_OPTION_NAMES = ['signal', 'timeout', 'maxRetries', 'headers'];
+const CALL_OPTIONS_SET: ReadonlySet<string> = new Set(CALL_OPTION_NAMES);
 
 /**
  * Refuses a per-call option this SDK does not know, before anything is sent: from JavaScript,
  * `{ timout: 500 }` would otherwise drop the deadline silently, and `balance({ pan })` (an input given
  * to an operation that takes none) would be sent without it. TypeScript refuses both at compile time.
+ * Runs on every call: nothing is allocated unless it throws.
  */
 export function checkCallOptions(options: unknown, more: readonly string[] = []): void {
   if (typeof options !== 'object' || !options)
     throw new ConfigurationError('Per-call options must be an object.');
-  const known = [...CALL_OPTION_NAMES, ...more];
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key))
-      throw new ConfigurationError(`\`${key}\` is not a per-call option${didYouMean(key, known)}`);
+  for (const key in options) {
+    if (!Object.hasOwn(options, key) || CALL_OPTIONS_SET.has(key) || more.includes(key)) continue;
+    const known = [...CALL_OPTION_NAMES, ...more];
+    throw new ConfigurationError(`\`${key}\` is not a per-call option${didYouMean(key, known)}`);
   }
 }
 
