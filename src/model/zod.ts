@@ -60,22 +60,20 @@ export function zodRule<T>(rule: Rule<T>, meta: JsonMeta = {}): z.ZodMiniType<T,
     ...meta,
     ...(description ? { description } : {}),
   });
-  const checked = base.check(
-    z.superRefine((value, ctx) => {
-      const result = rule.check(value);
-      if (!result.ok) {
-        ctx.addIssue({
-          code: 'custom',
-          message: result.message,
-          params: { rule: result.rule },
-          input: undefined,
-        });
-      }
-    }),
-  );
+  // One run of the rule: its normalised value, or its issue (zod's own type check comes first).
   return z.pipe(
-    checked,
-    z.transform((value) => (rule.check(value) as { value: unknown }).value),
+    base,
+    z.transform((value, ctx) => {
+      const result = rule.check(value);
+      if (result.ok) return result.value;
+      ctx.issues.push({
+        code: 'custom',
+        message: result.message,
+        params: { rule: result.rule },
+        input: undefined, // never the value: it may be an Aadhaar number
+      });
+      return z.NEVER;
+    }),
   ) as unknown as z.ZodMiniType<T, T>;
 }
 
