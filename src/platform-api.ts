@@ -7,11 +7,11 @@ import { type CoreOptions, requireCredentials } from './core/options.js';
 import type { PipelineConfig } from './core/pipeline.js';
 import { isBrowser, readEnv } from './platform/runtime.js';
 import type { Operation } from './model/operation.js';
+import { DEFAULT_BASE_URL } from './model/hosts.js';
 import type { Signer } from './signers/types.js';
 import { vistarkriyaSigner } from './signers/vistarkriya.js';
 
-/** The platform's production base URL, used when neither `baseURL` nor `VISTARKRIYA_BASE_URL` is set. */
-export const DEFAULT_BASE_URL = 'https://vistarkriya.com';
+export { DEFAULT_BASE_URL };
 
 /** Options of a platform API client: the shared ones, credentials (or a signer) and route overrides. */
 export interface PlatformOptions extends CoreOptions {

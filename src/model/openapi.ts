@@ -12,15 +12,14 @@ import type { Operation } from './operation.js';
 import { GSTIN_RECORD, PLATFORM_OUTPUTS, VERI5_OUTPUTS } from './outputs.js';
 import { PLATFORM_OPERATIONS } from './platform.js';
 import { CLIENT_CODE, FromInput, type Template, VERI5, type Veri5Operation } from './veri5.js';
+import { DEFAULT_BASE_URL, VERI5_HOSTS } from './hosts.js';
 import { JSON_META, zodOperation } from './zod.js';
 
 type Json = Record<string, unknown>;
 
-/** The platform's production host (platform-api.ts `DEFAULT_BASE_URL`) and Veri5's ("2.1 Hostname"). */
-const PLATFORM_SERVER = 'https://vistarkriya.com';
 const VERI5_SERVERS = [
-  { url: 'https://sandbox.veri5digital.com', description: 'Veri5 sandbox' },
-  { url: 'https://prod.veri5digital.com', description: 'Veri5 production' },
+  { url: VERI5_HOSTS.sandbox, description: 'Veri5 sandbox' },
+  { url: VERI5_HOSTS.production, description: 'Veri5 production' },
 ];
 
 /** The JSON Schema of a zod schema, as the input it accepts (docs and sources from the SDK's metadata). */
@@ -235,7 +234,7 @@ export function openApiDocument(): Record<string, unknown> {
         "Built from the SDK's operation rows. `x-vistarkriya-source` marks where a name comes from: a seed document, or \"inferred\" (the SDK's reading). Override a route with the clients' `routes` option.",
       'x-vistarkriya-sources': SOURCES,
     },
-    servers: [{ url: PLATFORM_SERVER, description: 'The platform (override with `baseURL`)' }],
+    servers: [{ url: DEFAULT_BASE_URL, description: 'The platform (override with `baseURL`)' }],
     security: [{ apiKey: [], timestamp: [], signature: [], adminCode: [] }],
     paths,
     components: {

@@ -1,6 +1,7 @@
 import { BaseClient, createPipeline } from '../core/base-client.js';
 import { ConfigurationError, InputValidationError, VistarkriyaError } from '../core/errors.js';
 import { checkNumericOptions, requireCredentials } from '../core/options.js';
+import { VERI5_HOSTS } from '../model/hosts.js';
 import { type RequestOptions, checkCallOptions, serializeBody } from '../core/request.js';
 import { parseInput } from '../model/parse.js';
 import {
@@ -30,11 +31,7 @@ import type {
   VerifyPanOptions,
 } from './types.js';
 
-/** The Veri5 API document, "2.1 Hostname". */
-export const VERI5_HOSTS = {
-  sandbox: 'https://sandbox.veri5digital.com',
-  production: 'https://prod.veri5digital.com',
-} as const;
+export { VERI5_HOSTS };
 
 /**
  * Default routes: the Veri5 API document's, except `bankVerification`, whose URL it leaves blank
