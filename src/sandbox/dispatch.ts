@@ -40,7 +40,8 @@ export function createRouter(config: SandboxConfig): Router {
 
   return async function route(entry, nowSeconds) {
     const pathname = entry.target.split('?', 1)[0]!;
-    const query = new URLSearchParams(entry.target.slice(pathname.length + 1));
+    const rawQuery = entry.target.slice(pathname.length + 1);
+    const query = new URLSearchParams(rawQuery);
 
     if (pathname === '/' && entry.method === 'GET') return { status: 200, json: info(config) };
 
@@ -64,7 +65,12 @@ export function createRouter(config: SandboxConfig): Router {
           return { ...fail(400, 'VALIDATION_ERROR', 'The body must be a JSON object.'), rejected: true };
         body = parsed;
       }
-      const input = checkInput(match.route.op, match.route.method === 'POST' ? body : query);
+      const op = match.route.op;
+      // The query as received (not re-encoded through URLSearchParams), read as the client writes it.
+      const input = checkInput(
+        op,
+        match.route.method === 'POST' ? body : (decodeQuery(parseQuery(rawQuery), op) ?? {}),
+      );
       if ('status' in input) return input;
       return match.route.handler({ query, body, input: input.value, state, slowMs: config.slowMs });
     }
@@ -111,10 +117,8 @@ export function createRouter(config: SandboxConfig): Router {
  */
 function checkInput(
   op: Operation,
-  received: Record<string, unknown> | URLSearchParams,
+  source: Record<string, unknown>,
 ): { value: Record<string, unknown> } | RouteResult {
-  const source =
-    received instanceof URLSearchParams ? (decodeQuery(parseQuery(received.toString()), op) ?? {}) : received;
   const declared: Record<string, unknown> = {};
   for (const field of Object.keys(op.input ?? {})) {
     if (Object.hasOwn(source, field)) declared[field] = source[field];

@@ -58,21 +58,21 @@ function createCustomer(ctx: PlatformContext): RouteResult {
 
 /** b2c.customers, b2c.createCustomer, b2c.orders */
 export const B2C_HANDLERS: Record<string, PlatformHandler> = {
-  'b2c.customers': ({ query, state }) => {
+  'b2c.customers': ({ query, state, input }) => {
     const search = query.get('search')?.toLowerCase();
     const all = [...[...state.customers].reverse(), ...CUSTOMERS] as Record<string, unknown>[];
     const list = search
       ? all.filter((c) => `${c.name} ${c.mobile} ${c.email ?? ''}`.toLowerCase().includes(search))
       : all;
-    const page = paginate(list, query);
+    const page = paginate(list, input);
     return isResult(page) ? page : ok(page);
   },
   'b2c.createCustomer': createCustomer,
-  'b2c.orders': ({ query }) => {
+  'b2c.orders': ({ query, input }) => {
     const customer = query.get('customer_id');
     const page = paginate(
       ORDERS.filter((o) => customer === null || o.customer_id === customer),
-      query,
+      input,
     );
     return isResult(page) ? page : ok(page);
   },

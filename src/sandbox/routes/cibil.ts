@@ -82,7 +82,7 @@ function status(ctx: PlatformContext): RouteResult {
 /** cibil.reports, cibil.fetch, cibil.status */
 export const CIBIL_HANDLERS: Record<string, PlatformHandler> = {
   'cibil.reports': (ctx) => {
-    const page = paginate([...[...ctx.state.cibilReports.values()].reverse(), ...HISTORY], ctx.query);
+    const page = paginate([...[...ctx.state.cibilReports.values()].reverse(), ...HISTORY], ctx.input);
     return isResult(page) ? page : ok(page);
   },
   'cibil.fetch': fetchReport,

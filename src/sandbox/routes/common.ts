@@ -83,17 +83,17 @@ export function withMagic(
   }
 }
 
-/** Paging per CONTRACTS.md: `page` (1-based), `per_page` (default 20, at most 100). */
+/**
+ * Paging per CONTRACTS.md: `page` (1-based) and `per_page` (default 20), already checked by the row's
+ * paging rules (positive integers); the sandbox, like the platform, serves at most 100 a page.
+ */
 export function paginate<T>(
   all: readonly T[],
-  query: URLSearchParams,
+  input: Record<string, unknown>,
 ): RouteResult | { items: T[]; pagination: Pagination } {
-  const page = intParam(query, 'page', 1);
-  const perPage = intParam(query, 'per_page', 20);
-  if (page === undefined || page < 1) return validationError('page must be a positive integer.');
-  if (perPage === undefined || perPage < 1 || perPage > 100) {
-    return validationError('per_page must be an integer from 1 to 100.');
-  }
+  const page = (input.page as number | undefined) ?? 1;
+  const perPage = (input.per_page as number | undefined) ?? 20;
+  if (perPage > 100) return validationError('per_page must be an integer from 1 to 100.');
   const start = (page - 1) * perPage;
   return {
     items: all.slice(start, start + perPage),
@@ -106,12 +106,6 @@ export interface Pagination {
   per_page: number;
   total: number;
   total_pages: number;
-}
-
-function intParam(query: URLSearchParams, name: string, fallback: number): number | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return fallback;
-  return /^\d{1,6}$/.test(raw) ? Number(raw) : undefined;
 }
 
 /** Filters by `from`/`to` (yyyy-mm-dd, inclusive, checked by the row's rules) on an ISO timestamp. */

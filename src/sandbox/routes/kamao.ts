@@ -65,12 +65,12 @@ export const KAMAO_HANDLERS: Record<string, PlatformHandler> = {
     const inRange = dateFilter(input);
     const page = paginate(
       EARNINGS.filter((e) => inRange(e.earned_at)),
-      query,
+      input,
     );
     return isResult(page) ? page : ok(page);
   },
-  'kamao.payouts': ({ query }) => {
-    const page = paginate(PAYOUTS, query);
+  'kamao.payouts': ({ input }) => {
+    const page = paginate(PAYOUTS, input);
     return isResult(page) ? page : ok(page);
   },
   'kamao.reports': ({ query }) => {

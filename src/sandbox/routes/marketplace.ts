@@ -88,13 +88,13 @@ function order(ctx: PlatformContext): RouteResult {
 /** marketplace.services, marketplace.products, marketplace.order */
 export const MARKETPLACE_HANDLERS: Record<string, PlatformHandler> = {
   'marketplace.services': () => ok({ services: SERVICES }),
-  'marketplace.products': ({ query }) => {
+  'marketplace.products': ({ query, input }) => {
     const category = query.get('category');
     const service = query.get('service');
     const list = PRODUCTS.filter(
       (p) => (category === null || p.category === category) && (service === null || p.service === service),
     );
-    const page = paginate(list, query);
+    const page = paginate(list, input);
     return isResult(page) ? page : ok(page);
   },
   'marketplace.order': order,

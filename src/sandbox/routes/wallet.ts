@@ -47,7 +47,7 @@ export const WALLET_HANDLERS: Record<string, PlatformHandler> = {
     const list = TRANSACTIONS.filter(
       (t) => (type === null || t.type === type) && inRange(t.created_at as string),
     );
-    const page = paginate(list, query);
+    const page = paginate(list, input);
     return isResult(page) ? page : ok(page);
   },
   'wallet.pipeline.balance': () => balance(48250.75, { pending_transactions: 12 }),
