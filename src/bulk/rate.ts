@@ -7,6 +7,11 @@
 const MIN_RATE = 0.2;
 /** A 429 without `Retry-After` pauses for 1 s, 2 s, 4 s ... (consecutive 429s) up to this. */
 const MAX_PAUSE_MS = 30_000;
+
+/** How long a 429 pauses a run (or a queue): its Retry-After, else 1 s, 2 s, 4 s, … per strike, at most 30 s. */
+export function rateLimitPauseMs(retryAfterMs: number | undefined, strikes: number): number {
+  return retryAfterMs ?? Math.min(MAX_PAUSE_MS, 1000 * 2 ** Math.max(0, strikes - 1));
+}
 /** Sends may bunch up by this much after a timer fires late (keeps high rates accurate). */
 const BURST_MS = 20;
 
@@ -100,7 +105,7 @@ export class RateGovernor {
   rateLimited(sentAt: number, retryAfterMs: number | undefined): void {
     const now = this.now();
     this.strikes++;
-    const pause = retryAfterMs ?? Math.min(MAX_PAUSE_MS, 1000 * 2 ** (this.strikes - 1));
+    const pause = rateLimitPauseMs(retryAfterMs, this.strikes);
     this.pausedUntil = Math.max(this.pausedUntil, now + pause);
     if (sentAt <= this.cutAt) return;
     this.grow(now);

@@ -5,7 +5,7 @@
 import { type ConnectionOptions, type Job, Worker, type WorkerOptions } from 'bullmq';
 import { type BulkOperation, bulkCallOptions, loadBulkOperation } from '../bulk/operations.js';
 import { type FailureVerdict, interruptedError, judgeFailure, toBulkError } from '../bulk/outcome.js';
-import { delay } from '../bulk/rate.js';
+import { delay, rateLimitPauseMs } from '../bulk/rate.js';
 import type { BulkResult } from '../bulk/types.js';
 import { backoffSeconds } from '../core/retry.js';
 import type { BulkJobData } from './enqueue.js';
@@ -28,9 +28,6 @@ export interface BulkWorkerOptions {
   /** Any other BullMQ worker options (`lockDuration`, `stalledInterval`, `autorun`, ...). */
   workerOptions?: Omit<WorkerOptions, 'connection' | 'concurrency' | 'limiter'>;
 }
-
-/** A 429 without `Retry-After` limits the queue for 1 s, 2 s, 4 s ... (by the job's starts) up to this. */
-const MAX_LIMIT_MS = 30_000;
 
 const NO_LIMIT = { max: 1_000_000_000, duration: 1000 };
 
@@ -97,8 +94,7 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
         if (verdict.kind === 'rate-limited') {
           // `attemptsStarted` counts every start, those after a rate limit included.
           if (job.attemptsStarted > retries) return { index, key, status: 'failed', error: verdict.error };
-          const ms =
-            verdict.retryAfterMs ?? Math.min(MAX_LIMIT_MS, 1000 * 2 ** Math.max(0, job.attemptsStarted - 1));
+          const ms = rateLimitPauseMs(verdict.retryAfterMs, job.attemptsStarted);
           // The whole queue waits, on every worker; this job goes back to `wait` (no attempt used).
           await worker.rateLimit(ms);
           throw Worker.RateLimitError();
