@@ -2,7 +2,7 @@ import { BaseClient, createPipeline } from '../core/base-client.js';
 import { ConfigurationError, InputValidationError, VistarkriyaError } from '../core/errors.js';
 import { checkNumericOptions, requireCredentials } from '../core/options.js';
 import { VERI5_HOSTS } from '../model/hosts.js';
-import { type RequestOptions, checkCallOptions, serializeBody } from '../core/request.js';
+import { type RequestOptions, checkCallOptions } from '../core/request.js';
 import { parseInput } from '../model/parse.js';
 import {
   type FetchPanDetailsInput,
@@ -221,7 +221,9 @@ export class Veri5Client extends BaseClient {
       return (await this._execute({
         method: 'POST',
         target: this.routes[op.route],
-        body: serializeBody(json),
+        // The Veri5 signer renders `json` on every attempt (a fresh stan, then the hash): a body
+        // serialised here would be thrown away (for a PAN card image, megabytes per call).
+        body: '',
         retry: op.retry,
         interpret: op.sendOnce ? neverResentOnceAnswered(answer) : answer,
         signal: options.signal,
