@@ -180,6 +180,24 @@ describe('Veri5 code table', () => {
     },
   );
 
+  it('an error built by hand is retryable exactly when its class is (service unavailable), unless told', () => {
+    const init = { status: 200, code: '410007', message: 'm' };
+    expect(new Veri5ServiceUnavailableError(init).retryable).toBe(true);
+    expect(new Veri5ServiceUnavailableError({ ...init, retryable: false }).retryable).toBe(false);
+    for (const cls of [
+      Veri5Error,
+      Veri5AuthenticationError,
+      Veri5HashError,
+      Veri5InputError,
+      Veri5MissingFieldError,
+      Veri5QuotaError,
+      Veri5UnknownError,
+    ]) {
+      expect(new cls(init).retryable, cls.name).toBe(false);
+    }
+    expect(new Veri5UnknownError({ ...init, retryable: true }).retryable).toBe(true);
+  });
+
   it('throws a plain Veri5Error for an undocumented FAIL code instead of guessing a result', async () => {
     server.script.push({
       body: { response_status: { code: '499999', message: 'new failure', status: 'FAIL' } },

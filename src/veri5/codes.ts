@@ -11,8 +11,8 @@ import {
   Veri5UnknownError,
 } from './errors.js';
 
-/** A Veri5 error class, as the code table stores it. */
-export type Veri5ErrorClass = new (init: Veri5ErrorInit) => Veri5Error;
+/** A Veri5 error class, as the code table stores it (with the class's `retryable`). */
+export type Veri5ErrorClass = (new (init: Veri5ErrorInit) => Veri5Error) & { readonly retryable: boolean };
 
 /** What a Veri5 code means for the caller. */
 export type Veri5CodeInfo =
@@ -21,19 +21,19 @@ export type Veri5CodeInfo =
   /** The call worked and the answer is "no": returned as `{ status: 'FAIL', code, message }`. */
   | { kind: 'result'; message: string; source: string }
   /**
-   * The call itself failed: thrown as `errorClass`. `retryable` only where the Veri5 API document's wording
-   * says the check was not done ("Service Not Available", "website not reachable"): those are retried
-   * automatically, except on the penny drop (see `neverResentOnceAnswered`).
+   * The call itself failed: thrown as `errorClass`. `retryable` is the class's: true only for
+   * `Veri5ServiceUnavailableError`, the codes whose wording in the Veri5 API document says the check was not
+   * done ("Service Not Available", "website not reachable"). Those are retried automatically, except on the
+   * penny drop (see `neverResentOnceAnswered`).
    */
   | { kind: 'error'; errorClass: Veri5ErrorClass; retryable: boolean; message: string; source: string };
 
 const success = (message: string, source: string): Veri5CodeInfo => ({ kind: 'success', message, source });
 const result = (message: string, source: string): Veri5CodeInfo => ({ kind: 'result', message, source });
-// Retryable exactly when Veri5 says the check was not done: the service-unavailable codes.
 const error = (errorClass: Veri5ErrorClass, message: string, source: string): Veri5CodeInfo => ({
   kind: 'error',
   errorClass,
-  retryable: errorClass === Veri5ServiceUnavailableError,
+  retryable: errorClass.retryable,
   message,
   source,
 });

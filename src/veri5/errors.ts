@@ -1,8 +1,8 @@
 import { APIError, type APIErrorInit } from '../core/errors.js';
 
-/** What a Veri5 error class is built from: the pipeline's init plus the code table's retry flag. */
+/** What a Veri5 error class is built from: the pipeline's init, and optionally a retry flag of its own. */
 export interface Veri5ErrorInit extends APIErrorInit {
-  /** True when Veri5 said it did nothing and the same call may be sent again (service unavailable). */
+  /** Overrides the class's `retryable` (`Veri5ServiceUnavailableError.retryable`: true; the others: false). */
   retryable?: boolean;
 }
 
@@ -13,11 +13,16 @@ export interface Veri5ErrorInit extends APIErrorInit {
  */
 export class Veri5Error extends APIError {
   protected static override readonly brand: string = 'Veri5Error';
-  /** True when the code means "nothing was done, try again" (410007, 400304). */
+  /**
+   * Whether errors of this class mean "Veri5 did nothing, the same call may be sent again": true only for
+   * `Veri5ServiceUnavailableError`. The code table (`VERI5_CODES`) reads it from here.
+   */
+  static readonly retryable: boolean = false;
+  /** True when the code means "nothing was done, try again" (410007, 400304): the class's `retryable`. */
   readonly retryable: boolean;
   constructor(init: Veri5ErrorInit) {
     super(init);
-    this.retryable = init.retryable ?? false;
+    this.retryable = init.retryable ?? (new.target as typeof Veri5Error).retryable;
   }
 }
 
@@ -52,9 +57,7 @@ export class Veri5MissingFieldError extends Veri5InputError {
  */
 export class Veri5ServiceUnavailableError extends Veri5Error {
   protected static override readonly brand: string = 'Veri5ServiceUnavailableError';
-  constructor(init: Veri5ErrorInit) {
-    super({ retryable: true, ...init });
-  }
+  static override readonly retryable: boolean = true;
 }
 
 /**
