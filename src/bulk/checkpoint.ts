@@ -127,12 +127,14 @@ export class Checkpoint {
       if (rec.status !== 'invalid' && rec.duplicateOf === undefined)
         state.keys.set(keyBytes(rec.key), code, rec.index);
     }
-    // Pass 2: yield each done row's last outcome.
+    // Pass 2: yield each done row's last outcome. Its line is parsed again here on purpose: keeping the
+    // values pass 1 parsed would hold every outcome (its `result` too) in memory until the file's end,
+    // and which line is a row's last is known only then (docs/bulk.md, "Bounded memory").
     lineNo = 0;
     for await (const line of readLines(this.path)) {
       lineNo++;
       if (lineNo === 1 || !line.includes('"status"')) continue;
-      const rec = JSON.parse(line) as BulkResult;
+      const rec = parse(line, this.path, lineNo) as BulkResult;
       if (lastOutcome.get(rec.index) !== lineNo || !isOutcome(state.rows.get(rec.index))) continue;
       if (retryUnknown && rec.status === 'unknown') {
         state.rows.set(rec.index, 0);
