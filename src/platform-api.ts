@@ -5,7 +5,7 @@ import { ConfigurationError } from './core/errors.js';
 import { isPlatformClockSkew } from './core/interpret.js';
 import { type CoreOptions, requireCredentials } from './core/options.js';
 import type { PipelineConfig } from './core/pipeline.js';
-import { isBrowser, readEnv } from './platform/runtime.js';
+import { type EnvVars, isBrowser, readEnv } from './platform/runtime.js';
 import type { Operation } from './model/operation.js';
 import { DEFAULT_BASE_URL } from './model/hosts.js';
 import type { Signer } from './signers/types.js';
@@ -54,8 +54,15 @@ export function platformSigner(options: PlatformOptions, clientName: string): Si
 /** The pipeline of a platform client: one signer, transport, clock, logger and redactor. */
 export function platformPipeline(options: PlatformOptions, clientName: string): PipelineConfig {
   const signer = platformSigner(options, clientName);
-  const baseURL = options.baseURL ?? readEnv('VISTARKRIYA_BASE_URL') ?? DEFAULT_BASE_URL;
-  return createPipeline(options, signer, baseURL, isPlatformClockSkew);
+  return createPipeline(options, signer, platformBaseURL(options.baseURL), isPlatformClockSkew);
+}
+
+/**
+ * Where a platform client sends its calls: `baseURL`, else env `VISTARKRIYA_BASE_URL`, else
+ * `DEFAULT_BASE_URL`. `env` replaces the process's environment (the CLI passes its own).
+ */
+export function platformBaseURL(baseURL: string | undefined, env?: EnvVars): string {
+  return baseURL ?? readEnv('VISTARKRIYA_BASE_URL', env) ?? DEFAULT_BASE_URL;
 }
 
 /** The route an operation is sent to: its `routes` override, else its documented path. */

@@ -101,7 +101,7 @@ export async function bulkCommand(args: string[], io: CliIO): Promise<number> {
       `${out} already holds results but its checkpoint ${checkpoint} is missing: pass a new --out, or the --checkpoint of that run.`,
     );
 
-  const client = clientFromEnv(operation, io.env, values['base-url']);
+  const { client } = clientFromEnv(operation, io.env, values['base-url']);
   const stop = new AbortController();
   const view = new ProgressView(
     io.progress ?? { write: (t) => io.err(t.replace(/\n$/, '')), isTTY: false },

@@ -4,7 +4,7 @@ import { APIConnectionError, APIError, InputValidationError, VistarkriyaError } 
 import { createRedactor } from '../core/redact.js';
 import { OPERATIONS, getOperation, nearOperationIds } from '../model/registry.js';
 import { Veri5Client } from '../veri5/client.js';
-import { baseURLFromEnv, clientFromEnv } from './clients.js';
+import { clientFromEnv } from './clients.js';
 import { type CliIO, UsageError } from './io.js';
 
 export const CALL_HELP = `Usage: vistarkriya call <operation> [json] [--base-url URL]
@@ -68,9 +68,8 @@ export async function callCommand(args: string[], io: CliIO): Promise<number> {
       throw new UsageError(`The input is not valid JSON: ${maskNumbers(json.slice(0, 80))}`);
     }
   }
-  // Where the call goes, for a connection error's message.
-  const baseURL = baseURLFromEnv(operation, io.env, values['base-url']);
-  const client = clientFromEnv(operation, io.env, values['base-url']);
+  // `baseURL`: where the call goes, for a connection error's message.
+  const { client, baseURL } = clientFromEnv(operation, io.env, values['base-url']);
   try {
     let result: unknown;
     if (operation.startsWith('/') && client instanceof VistarkriyaClient) {

@@ -15,7 +15,7 @@ import {
   renderBody,
   subCodeOf,
 } from '../model/veri5.js';
-import { isBrowser, readEnv } from '../platform/runtime.js';
+import { type EnvVars, isBrowser, readEnv } from '../platform/runtime.js';
 import { type Signer, veri5Signer } from '../signers/index.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES, RECOMMENDED_DOCUMENT_BYTES, base64Bytes, tooLarge } from './document.js';
 import { type Veri5EnvelopeDefaults, buildEnvelopeHeaders, nextStan, stampEnvelope } from './envelope.js';
@@ -39,6 +39,18 @@ export { VERI5_HOSTS };
  */
 export const VERI5_DEFAULT_ROUTES: Readonly<Record<Veri5Route, string>> = /* @__PURE__ */ (() =>
   Object.fromEntries(Object.values(VERI5).map((op) => [op.route, op.path])) as Record<Veri5Route, string>)();
+
+/**
+ * Where a Veri5Client sends its calls: `baseURL`, else env `VERI5_BASE_URL`, else the environment's host
+ * (the Veri5 API document, "2.1 Hostname"). `env` replaces the process's environment (the CLI passes its own).
+ */
+export function veri5BaseURL(
+  baseURL: string | undefined,
+  environment: 'sandbox' | 'production',
+  env?: EnvVars,
+): string {
+  return baseURL ?? readEnv('VERI5_BASE_URL', env) ?? VERI5_HOSTS[environment];
+}
 
 interface Prepared {
   clientCode: string;
@@ -69,7 +81,7 @@ function prepare(options: Veri5ClientOptions): Prepared {
       'A Veri5 salt in a browser page is public to every visitor. Call Veri5 from your server; pass dangerouslyAllowBrowser: true only if you really mean it.',
     );
   }
-  const baseURL = options.baseURL ?? readEnv('VERI5_BASE_URL') ?? VERI5_HOSTS[environment];
+  const baseURL = veri5BaseURL(options.baseURL, environment);
   const routes = { ...VERI5_DEFAULT_ROUTES, ...options.routes };
   // Every call brings its row to the signer (its hash sequence), so an overridden route is still
   // hashed with the right one.
