@@ -14,8 +14,8 @@ import { NODE_ONLY_IMPORT, buildDefines } from './build-constants.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**
- * 12.67 kB gzip (openai's browser client is about 36 kB); the budget is that figure rounded up.
- * (12.42 kB, then +0.19 kB for refusing unknown per-call options (a typo that silently dropped a deadline), +0.03 kB for one deadline timer, +0.03 kB for a per-call check that allocates nothing.)
+ * 12.68 kB gzip (openai's browser client is about 36 kB); the budget is that figure rounded up.
+ * (12.42 kB, then +0.19 kB for refusing unknown per-call options (a typo that silently dropped a deadline), +0.03 kB for one deadline timer, +0.03 kB for a per-call check that allocates nothing, +0.01 kB for the base URL rule the CLI shares.)
  * The aim was 10 kB and it is not met: what is left is behaviour a browser user relies on, and
  * gzip already folds away repeated code, so only removing distinct logic or text still pays.
  * Shares of the gzip (the breakdown below; they overlap): the request pipeline ~1.6 kB (deadline,
