@@ -3,10 +3,12 @@
 // whole queue. A billable job is never run twice: once it has stalled (its worker died or lost
 // its lock mid-call), it ends `unknown` instead of being sent again.
 import { type ConnectionOptions, type Job, Worker, type WorkerOptions } from 'bullmq';
-import { type BulkOperation, bulkCallOptions, loadBulkOperation } from '../bulk/operations.js';
+import { type BulkOperation, loadBulkOperation } from '../bulk/operations.js';
+import { checkBulkOptions, checkRatePerSecond } from '../bulk/options.js';
 import { type FailureVerdict, interruptedError, judgeFailure, toBulkError } from '../bulk/outcome.js';
 import { delay, rateLimitPauseMs } from '../bulk/rate.js';
 import type { BulkResult } from '../bulk/types.js';
+import { ConfigurationError } from '../core/errors.js';
 import { backoffSeconds } from '../core/retry.js';
 import type { BulkJobData } from './enqueue.js';
 
@@ -33,8 +35,7 @@ const NO_LIMIT = { max: 1_000_000_000, duration: 1000 };
 
 /** BullMQ's limiter is "max jobs per duration ms": 2.5/s becomes 5 per 2 s, 0.5/s 1 per 2 s. */
 export function limiterFor(ratePerSecond: number): { max: number; duration: number } {
-  if (!(ratePerSecond > 0 && Number.isFinite(ratePerSecond)))
-    throw new RangeError('ratePerSecond must be a positive number.');
+  checkRatePerSecond(ratePerSecond, 'limiterFor: ');
   for (const seconds of [1, 2, 4, 5, 10]) {
     const max = ratePerSecond * seconds;
     if (Number.isInteger(max)) return { max, duration: seconds * 1000 };
@@ -47,10 +48,14 @@ export function limiterFor(ratePerSecond: number): { max: number; duration: numb
 /**
  * Starts a BullMQ `Worker` for jobs added by `enqueueBulk`. Every job completes with its
  * `BulkResult` as return value (`ok`, `invalid`, `failed` or `unknown`); BullMQ never retries one.
+ * Bad options are a `ConfigurationError` before any connection is made.
  */
 export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, BulkResult> {
-  const retries = options.retries ?? 5;
-  const callOptions = bulkCallOptions(options.timeout, 'runBulkWorker: ');
+  if (typeof options?.queueName !== 'string' || options.queueName === '')
+    throw new ConfigurationError('runBulkWorker: `queueName` must be a non-empty string.');
+  const { concurrency, retries, callOptions } = checkBulkOptions(options, 'runBulkWorker');
+  // BullMQ honours `rateLimit()` only on a worker with a limiter: without a rate, one that never binds.
+  const limiter = options.ratePerSecond !== undefined ? limiterFor(options.ratePerSecond) : NO_LIMIT;
   const operations = new Map<string, Promise<BulkOperation>>();
   const operation = (id: string) => {
     let op = operations.get(id);
@@ -107,9 +112,8 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
       maxStalledCount: 1,
       ...options.workerOptions,
       connection: options.connection,
-      concurrency: options.concurrency ?? 8,
-      // BullMQ honours `rateLimit()` only on a worker with a limiter: without a rate, one that never binds.
-      limiter: options.ratePerSecond !== undefined ? limiterFor(options.ratePerSecond) : NO_LIMIT,
+      concurrency,
+      limiter,
     },
   );
   return worker;

@@ -4,13 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Worker } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bulkResults,
-  collectBulkResults,
-  enqueueBulk,
-  limiterFor,
-  runBulkWorker,
-} from '../../src/bullmq/index.js';
+import { bulkResults, collectBulkResults, enqueueBulk, runBulkWorker } from '../../src/bullmq/index.js';
 import type { BulkResult } from '../../src/bulk/index.js';
 import { rowKey } from '../../src/bulk/index.js';
 import { ConfigurationError, VistarkriyaClient } from '../../src/index.js';
@@ -69,13 +63,6 @@ describe('enqueueBulk', () => {
     } finally {
       await dispose();
     }
-  });
-
-  it('limiterFor turns a rate into BullMQ max/duration', () => {
-    expect(limiterFor(20)).toEqual({ max: 20, duration: 1000 });
-    expect(limiterFor(2.5)).toEqual({ max: 5, duration: 2000 });
-    expect(limiterFor(0.5)).toEqual({ max: 1, duration: 2000 });
-    expect(() => limiterFor(0)).toThrow(RangeError);
   });
 });
 
