@@ -5,11 +5,16 @@
 import { type ConnectionOptions, type Job, Worker, type WorkerOptions } from 'bullmq';
 import { type BulkOperation, loadBulkOperation } from '../bulk/operations.js';
 import { checkBulkOptions, checkRatePerSecond } from '../bulk/options.js';
-import { type FailureVerdict, interruptedError, judgeFailure, toBulkError } from '../bulk/outcome.js';
+import {
+  type FailureVerdict,
+  interruptedError,
+  judgeFailure,
+  retryPauseMs,
+  toBulkError,
+} from '../bulk/outcome.js';
 import { delay, rateLimitPauseMs } from '../bulk/rate.js';
 import type { BulkResult } from '../bulk/types.js';
 import { ConfigurationError } from '../core/errors.js';
-import { backoffSeconds } from '../core/retry.js';
 import type { BulkJobData } from './enqueue.js';
 
 /** Options of {@link runBulkWorker}. */
@@ -105,7 +110,7 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
           throw Worker.RateLimitError();
         }
         if (attempt >= retries) return { index, key, status: 'failed', error: verdict.error };
-        await delay(verdict.retryAfterMs ?? backoffSeconds(attempt + 1) * 1000);
+        await delay(retryPauseMs(verdict, attempt));
       }
     },
     {
