@@ -2,7 +2,8 @@
 // limiter as the rate budget shared by every worker on every host, and a 429 that rate-limits the
 // whole queue. A billable job is never run twice: once it has stalled (its worker died or lost
 // its lock mid-call), it ends `unknown` instead of being sent again.
-import { type ConnectionOptions, type Job, Worker, type WorkerOptions } from 'bullmq';
+import { setMaxListeners } from 'node:events';
+import { type ConnectionOptions, DelayedError, type Job, Worker, type WorkerOptions } from 'bullmq';
 import { type BulkOperation, loadBulkOperation } from '../bulk/operations.js';
 import { checkBulkOptions, checkRatePerSecond } from '../bulk/options.js';
 import {
@@ -28,7 +29,10 @@ export interface BulkWorkerOptions {
   concurrency?: number;
   /** Rows per second across ALL workers of the queue (BullMQ's global limiter). Give every worker the same value. */
   ratePerSecond?: number;
-  /** Re-sends of a job after a failure the server provably did not act on (429, nothing sent). Default 5. */
+  /**
+   * Re-sends of a job after a failure the server provably did not act on (429, nothing sent).
+   * Default 5. A worker closed during a job's backoff hands the count on with the job.
+   */
   retries?: number;
   /** Deadline per call, in ms. Default: the client's. */
   timeout?: number;
@@ -53,7 +57,8 @@ export function limiterFor(ratePerSecond: number): { max: number; duration: numb
 /**
  * Starts a BullMQ `Worker` for jobs added by `enqueueBulk`. Every job completes with its
  * `BulkResult` as return value (`ok`, `invalid`, `failed` or `unknown`); BullMQ never retries one.
- * Bad options are a `ConfigurationError` before any connection is made.
+ * Bad options are a `ConfigurationError` before any connection is made. `worker.close()` cuts a
+ * retry backoff short: that job was not sent again, and goes back to the queue for a later worker.
  */
 export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, BulkResult> {
   if (typeof options?.queueName !== 'string' || options.queueName === '')
@@ -61,6 +66,9 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
   const { concurrency, retries, callOptions } = checkBulkOptions(options, 'runBulkWorker');
   // BullMQ honours `rateLimit()` only on a worker with a limiter: without a rate, one that never binds.
   const limiter = options.ratePerSecond !== undefined ? limiterFor(options.ratePerSecond) : NO_LIMIT;
+  // Aborts when `close()` begins (BullMQ's 'closing' event): every job in a retry backoff listens.
+  const closing = new AbortController();
+  setMaxListeners(0, closing.signal);
   const operations = new Map<string, Promise<BulkOperation>>();
   const operation = (id: string) => {
     let op = operations.get(id);
@@ -76,7 +84,7 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
 
   const worker: Worker<BulkJobData, BulkResult> = new Worker<BulkJobData, BulkResult>(
     options.queueName,
-    async (job: Job<BulkJobData, BulkResult>): Promise<BulkResult> => {
+    async (job: Job<BulkJobData, BulkResult>, token?: string): Promise<BulkResult> => {
       const { index, input, invalid } = job.data;
       const key = job.id!;
       if (invalid) return { index, key, status: 'invalid', error: invalid };
@@ -91,7 +99,7 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
       // `stalledCounter`. Whether that worker had sent the call is unknown: never send it again.
       if (job.stalledCounter > 0 && op.retry === 'billable')
         return { index, key, status: 'unknown', error: interruptedError('A worker') };
-      for (let attempt = 0; ; attempt++) {
+      for (let attempt = job.data.retriesUsed ?? 0; ; attempt++) {
         let verdict: FailureVerdict;
         try {
           return { index, key, status: 'ok', result: await op.run(options.client, input, callOptions) };
@@ -110,7 +118,23 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
           throw Worker.RateLimitError();
         }
         if (attempt >= retries) return { index, key, status: 'failed', error: verdict.error };
-        await delay(retryPauseMs(verdict, attempt));
+        const pauseMs = retryPauseMs(verdict, attempt);
+        const resumeAt = Date.now() + pauseMs;
+        try {
+          await delay(pauseMs, closing.signal);
+        } catch {
+          // The worker is closing, and this row was not sent again: it has no outcome yet, as a
+          // row runBulk abandons when stopped. Not `failed` (final: enqueuing it again adds
+          // nothing) and not a thrown error (BullMQ would fail the job, which bulkResults reports
+          // `unknown` for a billable row, though it provably was not sent): it goes back to the
+          // queue's delayed set for the rest of its backoff, without using an attempt
+          // (`moveToDelayed` + `DelayedError`, BullMQ docs "Patterns: Process Step Jobs"), and the
+          // next worker sends it, as re-send `attempt + 1`. Should Redis refuse these writes (a
+          // forced close), the job stalls instead and ends `unknown` if billable: never sent twice.
+          await job.updateData({ ...job.data, retriesUsed: attempt + 1 });
+          await job.moveToDelayed(resumeAt, token);
+          throw new DelayedError();
+        }
       }
     },
     {
@@ -121,5 +145,6 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
       limiter,
     },
   );
+  worker.once('closing', () => closing.abort());
   return worker;
 }
