@@ -35,6 +35,14 @@ afterAll(async () => {
 
 const sentPans = () => sb.requests.map((r) => (JSON.parse(r.body) as { pan: string }).pan);
 
+/**
+ * A client whose calls fail before anything is sent (nothing listens on its port): a worker backs
+ * off (0.5 s, 1 s, 2 s ..., less jitter) and sends again.
+ */
+async function refusedClient(): Promise<VistarkriyaClient> {
+  return new VistarkriyaClient({ ...sb.clientOptions, baseURL: `http://127.0.0.1:${await freePort()}` });
+}
+
 function worker(queueName: string, options: Partial<Parameters<typeof runBulkWorker>[0]> = {}): Worker {
   const w = runBulkWorker({ queueName, connection: connection(), client: vk, concurrency: 4, ...options });
   workers.push(w);
@@ -147,15 +155,10 @@ describe('runBulkWorker + bulkResults', () => {
 
   it('close() cuts a retry backoff short; the job, not sent again, goes back to the queue and the next worker sends it', async () => {
     const { queue, name, dispose } = await freshQueue();
-    // Nothing listens there: every call fails before anything is sent, so the worker backs off
-    // (0.5 s, 1 s, 2 s, less jitter) and sends again.
-    const refused = new VistarkriyaClient({
-      ...sb.clientOptions,
-      baseURL: `http://127.0.0.1:${await freePort()}`,
-    });
+    const refused = await refusedClient();
     try {
       await enqueueBulk(queue, { operation: 'verify.pan', rows: [{ pan: panAt(170) }] });
-      const first = runBulkWorker({ queueName: name, connection: connection(), client: refused, retries: 3 });
+      const first = worker(name, { client: refused, retries: 3 });
       while ((await queue.getJobCounts('active')).active === 0)
         await new Promise((resolve) => setTimeout(resolve, 20));
       // In its first or second backoff: at least 2 s of backoff are left (the old worker waited them out).
@@ -183,10 +186,7 @@ describe('runBulkWorker + bulkResults', () => {
 
   it('a job put back by a closing worker keeps the re-sends it spent: the next worker does not start over', async () => {
     const { queue, name, dispose } = await freshQueue();
-    const refused = new VistarkriyaClient({
-      ...sb.clientOptions,
-      baseURL: `http://127.0.0.1:${await freePort()}`,
-    });
+    const refused = await refusedClient();
     try {
       await enqueueBulk(queue, { operation: 'verify.pan', rows: [{ pan: panAt(171) }] });
       const job = (await queue.getJob(rowKey('verify.pan', { pan: panAt(171) })))!;
