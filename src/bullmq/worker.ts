@@ -128,7 +128,7 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
           // nothing) and not a thrown error (BullMQ would fail the job, which bulkResults reports
           // `unknown` for a billable row, though it provably was not sent): it goes back to the
           // queue's delayed set for the rest of its backoff, without using an attempt
-          // (`moveToDelayed` + `DelayedError`, BullMQ docs "Patterns: Process Step Jobs"), and the
+          // (`moveToDelayed` + `DelayedError`, BullMQ docs "Process Step Jobs", "Delaying"), and the
           // next worker sends it, as re-send `attempt + 1`. Should Redis refuse these writes (a
           // forced close), the job stalls instead and ends `unknown` if billable: never sent twice.
           await job.updateData({ ...job.data, retriesUsed: attempt + 1 });
