@@ -9,6 +9,7 @@ import {
   VistarkriyaError,
 } from '../core/errors.js';
 import { createRedactor } from '../core/redact.js';
+import { backoffSeconds } from '../core/retry.js';
 import type { BulkError, BulkStatus } from './types.js';
 
 export type FailureVerdict =
@@ -50,6 +51,11 @@ export function judgeFailure(err: unknown): FailureVerdict {
     e.retryable === true;
   if (err instanceof VistarkriyaError && transient) return { kind: 'retry', retryAfterMs, error };
   return { kind: 'final', status: 'failed', error };
+}
+
+/** How long a row judged `retry` waits before its re-send number `attempt + 1`: its Retry-After, else the client's backoff. */
+export function retryPauseMs(verdict: { retryAfterMs: number | undefined }, attempt: number): number {
+  return verdict.retryAfterMs ?? backoffSeconds(attempt + 1) * 1000;
 }
 
 // Errors that are not the SDK's (a bug, a custom transport) may carry anything: mask numbers.

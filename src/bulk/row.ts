@@ -2,11 +2,10 @@
 // (a duplicate is not sent again, a row an earlier run left in flight is unknown), then send it
 // under the run's rate budget, with a write-ahead line in the checkpoint, and record its outcome.
 import type { RequestOptions } from '../core/request.js';
-import { backoffSeconds } from '../core/retry.js';
 import { type Checkpoint, ROW, codeStatus, isOutcome, statusCode } from './checkpoint.js';
 import { rowKey, rowKeyWithBytes } from './key.js';
 import type { BulkOperation } from './operations.js';
-import { type FailureVerdict, interruptedError, judgeFailure, toBulkError } from './outcome.js';
+import { type FailureVerdict, interruptedError, judgeFailure, retryPauseMs, toBulkError } from './outcome.js';
 import { type RateGovernor, delay } from './rate.js';
 import { ByteColumn, KeyIndex } from './tables.js';
 import type { BulkResult, BulkStatus } from './types.js';
@@ -130,7 +129,7 @@ export class RowProcessor {
         return this.finish({ index, key, status: 'failed', error: verdict.error });
       if (verdict.kind === 'retry') {
         try {
-          await delay(verdict.retryAfterMs ?? backoffSeconds(attempt + 1) * 1000, this.stopped);
+          await delay(retryPauseMs(verdict, attempt), this.stopped);
         } catch {
           return this.abandon(index, key, marked);
         }

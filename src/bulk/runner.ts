@@ -5,7 +5,8 @@
 import { setMaxListeners } from 'node:events';
 import { ConfigurationError } from '../core/errors.js';
 import { Checkpoint } from './checkpoint.js';
-import { type BulkOperation, bulkCallOptions, loadBulkOperation } from './operations.js';
+import { type BulkOperation, loadBulkOperation } from './operations.js';
+import { checkBulkOptions } from './options.js';
 import { RateGovernor } from './rate.js';
 import { RowProcessor, type RowSettings } from './row.js';
 import type { BulkCounts, BulkProgress, BulkResult } from './types.js';
@@ -54,20 +55,9 @@ export function runBulk<Row>(options: BulkOptions<Row>): AsyncIterableIterator<B
 }
 
 function checkOptions(options: BulkOptions<unknown>): Settings {
-  const concurrency = options.concurrency ?? 8;
-  const retries = options.retries ?? 5;
-  if (!Number.isInteger(concurrency) || concurrency < 1)
-    throw new ConfigurationError('runBulk: concurrency must be a positive integer.');
-  if (!Number.isInteger(retries) || retries < 0)
-    throw new ConfigurationError('runBulk: retries must be a non-negative integer.');
-  if (
-    options.ratePerSecond !== undefined &&
-    !(options.ratePerSecond > 0 && Number.isFinite(options.ratePerSecond))
-  )
-    throw new ConfigurationError('runBulk: ratePerSecond must be a positive number.');
+  const { concurrency, retries, callOptions } = checkBulkOptions(options, 'runBulk');
   if (options.rows === null || typeof options.rows !== 'object')
     throw new ConfigurationError('runBulk: rows must be an iterable or an async iterable.');
-  const callOptions = bulkCallOptions(options.timeout, 'runBulk: ');
   return { concurrency, retries, retryUnknown: options.retryUnknown === true, callOptions };
 }
 

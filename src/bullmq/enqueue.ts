@@ -17,6 +17,11 @@ export interface BulkJobData {
   input?: unknown;
   /** Why the row was rejected, for an invalid row. */
   invalid?: BulkError;
+  /**
+   * Re-sends already spent, set by a worker that closed during this job's retry backoff: the next
+   * worker goes on from there (same `retries` budget, same backoff), not from the first send.
+   */
+  retriesUsed?: number;
 }
 
 /** Options of {@link enqueueBulk}. */

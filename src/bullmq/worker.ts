@@ -2,12 +2,20 @@
 // limiter as the rate budget shared by every worker on every host, and a 429 that rate-limits the
 // whole queue. A billable job is never run twice: once it has stalled (its worker died or lost
 // its lock mid-call), it ends `unknown` instead of being sent again.
-import { type ConnectionOptions, type Job, Worker, type WorkerOptions } from 'bullmq';
-import { type BulkOperation, bulkCallOptions, loadBulkOperation } from '../bulk/operations.js';
-import { type FailureVerdict, interruptedError, judgeFailure, toBulkError } from '../bulk/outcome.js';
+import { setMaxListeners } from 'node:events';
+import { type ConnectionOptions, DelayedError, type Job, Worker, type WorkerOptions } from 'bullmq';
+import { type BulkOperation, loadBulkOperation } from '../bulk/operations.js';
+import { checkBulkOptions, checkRatePerSecond } from '../bulk/options.js';
+import {
+  type FailureVerdict,
+  interruptedError,
+  judgeFailure,
+  retryPauseMs,
+  toBulkError,
+} from '../bulk/outcome.js';
 import { delay, rateLimitPauseMs } from '../bulk/rate.js';
 import type { BulkResult } from '../bulk/types.js';
-import { backoffSeconds } from '../core/retry.js';
+import { ConfigurationError } from '../core/errors.js';
 import type { BulkJobData } from './enqueue.js';
 
 /** Options of {@link runBulkWorker}. */
@@ -21,7 +29,10 @@ export interface BulkWorkerOptions {
   concurrency?: number;
   /** Rows per second across ALL workers of the queue (BullMQ's global limiter). Give every worker the same value. */
   ratePerSecond?: number;
-  /** Re-sends of a job after a failure the server provably did not act on (429, nothing sent). Default 5. */
+  /**
+   * Re-sends of a job after a failure the server provably did not act on (429, nothing sent).
+   * Default 5. A worker closed during a job's backoff hands the count on with the job.
+   */
   retries?: number;
   /** Deadline per call, in ms. Default: the client's. */
   timeout?: number;
@@ -33,8 +44,7 @@ const NO_LIMIT = { max: 1_000_000_000, duration: 1000 };
 
 /** BullMQ's limiter is "max jobs per duration ms": 2.5/s becomes 5 per 2 s, 0.5/s 1 per 2 s. */
 export function limiterFor(ratePerSecond: number): { max: number; duration: number } {
-  if (!(ratePerSecond > 0 && Number.isFinite(ratePerSecond)))
-    throw new RangeError('ratePerSecond must be a positive number.');
+  checkRatePerSecond(ratePerSecond, 'limiterFor: ');
   for (const seconds of [1, 2, 4, 5, 10]) {
     const max = ratePerSecond * seconds;
     if (Number.isInteger(max)) return { max, duration: seconds * 1000 };
@@ -47,10 +57,18 @@ export function limiterFor(ratePerSecond: number): { max: number; duration: numb
 /**
  * Starts a BullMQ `Worker` for jobs added by `enqueueBulk`. Every job completes with its
  * `BulkResult` as return value (`ok`, `invalid`, `failed` or `unknown`); BullMQ never retries one.
+ * Bad options are a `ConfigurationError` before any connection is made. `worker.close()` cuts a
+ * retry backoff short: that job was not sent again, and goes back to the queue for a later worker.
  */
 export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, BulkResult> {
-  const retries = options.retries ?? 5;
-  const callOptions = bulkCallOptions(options.timeout, 'runBulkWorker: ');
+  if (typeof options?.queueName !== 'string' || options.queueName === '')
+    throw new ConfigurationError('runBulkWorker: `queueName` must be a non-empty string.');
+  const { concurrency, retries, callOptions } = checkBulkOptions(options, 'runBulkWorker');
+  // BullMQ honours `rateLimit()` only on a worker with a limiter: without a rate, one that never binds.
+  const limiter = options.ratePerSecond !== undefined ? limiterFor(options.ratePerSecond) : NO_LIMIT;
+  // Aborts when `close()` begins (BullMQ's 'closing' event): every job in a retry backoff listens.
+  const closing = new AbortController();
+  setMaxListeners(0, closing.signal);
   const operations = new Map<string, Promise<BulkOperation>>();
   const operation = (id: string) => {
     let op = operations.get(id);
@@ -66,7 +84,7 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
 
   const worker: Worker<BulkJobData, BulkResult> = new Worker<BulkJobData, BulkResult>(
     options.queueName,
-    async (job: Job<BulkJobData, BulkResult>): Promise<BulkResult> => {
+    async (job: Job<BulkJobData, BulkResult>, token?: string): Promise<BulkResult> => {
       const { index, input, invalid } = job.data;
       const key = job.id!;
       if (invalid) return { index, key, status: 'invalid', error: invalid };
@@ -81,7 +99,7 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
       // `stalledCounter`. Whether that worker had sent the call is unknown: never send it again.
       if (job.stalledCounter > 0 && op.retry === 'billable')
         return { index, key, status: 'unknown', error: interruptedError('A worker') };
-      for (let attempt = 0; ; attempt++) {
+      for (let attempt = job.data.retriesUsed ?? 0; ; attempt++) {
         let verdict: FailureVerdict;
         try {
           return { index, key, status: 'ok', result: await op.run(options.client, input, callOptions) };
@@ -100,17 +118,33 @@ export function runBulkWorker(options: BulkWorkerOptions): Worker<BulkJobData, B
           throw Worker.RateLimitError();
         }
         if (attempt >= retries) return { index, key, status: 'failed', error: verdict.error };
-        await delay(verdict.retryAfterMs ?? backoffSeconds(attempt + 1) * 1000);
+        const pauseMs = retryPauseMs(verdict, attempt);
+        const resumeAt = Date.now() + pauseMs;
+        try {
+          await delay(pauseMs, closing.signal);
+        } catch {
+          // The worker is closing, and this row was not sent again: it has no outcome yet, as a
+          // row runBulk abandons when stopped. Not `failed` (final: enqueuing it again adds
+          // nothing) and not a thrown error (BullMQ would fail the job, which bulkResults reports
+          // `unknown` for a billable row, though it provably was not sent): it goes back to the
+          // queue's delayed set for the rest of its backoff, without using an attempt
+          // (`moveToDelayed` + `DelayedError`, BullMQ docs "Process Step Jobs", "Delaying"), and the
+          // next worker sends it, as re-send `attempt + 1`. Should Redis refuse these writes (a
+          // forced close), the job stalls instead and ends `unknown` if billable: never sent twice.
+          await job.updateData({ ...job.data, retriesUsed: attempt + 1 });
+          await job.moveToDelayed(resumeAt, token);
+          throw new DelayedError();
+        }
       }
     },
     {
       maxStalledCount: 1,
       ...options.workerOptions,
       connection: options.connection,
-      concurrency: options.concurrency ?? 8,
-      // BullMQ honours `rateLimit()` only on a worker with a limiter: without a rate, one that never binds.
-      limiter: options.ratePerSecond !== undefined ? limiterFor(options.ratePerSecond) : NO_LIMIT,
+      concurrency,
+      limiter,
     },
   );
+  worker.once('closing', () => closing.abort());
   return worker;
 }

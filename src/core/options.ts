@@ -45,12 +45,14 @@ export const DEFAULTS = {
 /** What a numeric option must be (NaN never is). Infinity is a deliberate "no deadline". */
 type NumberRule =
   | 'a positive number'
+  | 'a positive, finite number'
   | 'a positive integer'
   | 'a whole number, 0 or more'
   | 'a number, 0 or more';
 
 const TESTS: Record<NumberRule, (n: number) => boolean> = {
   'a positive number': (n) => n > 0,
+  'a positive, finite number': (n) => n > 0 && Number.isFinite(n),
   'a positive integer': (n) => Number.isSafeInteger(n) && n > 0,
   'a whole number, 0 or more': (n) => Number.isSafeInteger(n) && n >= 0,
   'a number, 0 or more': (n) => n >= 0,

@@ -4,19 +4,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Worker } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bulkResults,
-  collectBulkResults,
-  enqueueBulk,
-  limiterFor,
-  runBulkWorker,
-} from '../../src/bullmq/index.js';
+import { bulkResults, collectBulkResults, enqueueBulk, runBulkWorker } from '../../src/bullmq/index.js';
 import type { BulkResult } from '../../src/bulk/index.js';
 import { rowKey } from '../../src/bulk/index.js';
 import { ConfigurationError, VistarkriyaClient } from '../../src/index.js';
 import { MAGIC, type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { collect, panAt, panRows, readJsonl, tempDir } from '../helpers/bulk.js';
 import { ROOT } from '../helpers/cli-bin.js';
+import { freePort } from '../helpers/net.js';
 import { connection, freshQueue } from './helpers.js';
 
 let sb: Sandbox;
@@ -39,6 +34,14 @@ afterAll(async () => {
 });
 
 const sentPans = () => sb.requests.map((r) => (JSON.parse(r.body) as { pan: string }).pan);
+
+/**
+ * A client whose calls fail before anything is sent (nothing listens on its port): a worker backs
+ * off (0.5 s, 1 s, 2 s ..., less jitter) and sends again.
+ */
+async function refusedClient(): Promise<VistarkriyaClient> {
+  return new VistarkriyaClient({ ...sb.clientOptions, baseURL: `http://127.0.0.1:${await freePort()}` });
+}
 
 function worker(queueName: string, options: Partial<Parameters<typeof runBulkWorker>[0]> = {}): Worker {
   const w = runBulkWorker({ queueName, connection: connection(), client: vk, concurrency: 4, ...options });
@@ -69,13 +72,6 @@ describe('enqueueBulk', () => {
     } finally {
       await dispose();
     }
-  });
-
-  it('limiterFor turns a rate into BullMQ max/duration', () => {
-    expect(limiterFor(20)).toEqual({ max: 20, duration: 1000 });
-    expect(limiterFor(2.5)).toEqual({ max: 5, duration: 2000 });
-    expect(limiterFor(0.5)).toEqual({ max: 1, duration: 2000 });
-    expect(() => limiterFor(0)).toThrow(RangeError);
   });
 });
 
@@ -153,6 +149,56 @@ describe('runBulkWorker + bulkResults', () => {
       expect(Date.now() - t0).toBeLessThan(900);
       expect(sb.requests).toHaveLength(0);
     } finally {
+      await dispose();
+    }
+  });
+
+  it('close() cuts a retry backoff short; the job, not sent again, goes back to the queue and the next worker sends it', async () => {
+    const { queue, name, dispose } = await freshQueue();
+    const refused = await refusedClient();
+    try {
+      await enqueueBulk(queue, { operation: 'verify.pan', rows: [{ pan: panAt(170) }] });
+      const first = worker(name, { client: refused, retries: 3 });
+      while ((await queue.getJobCounts('active')).active === 0)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      // In its first or second backoff: at least 2 s of backoff are left (the old worker waited them out).
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const t0 = Date.now();
+      await first.close();
+      expect(Date.now() - t0).toBeLessThan(1000);
+      // Neither completed nor failed: delayed for the rest of its backoff, no attempt used.
+      const job = (await queue.getJob(rowKey('verify.pan', { pan: panAt(170) })))!;
+      expect(await job.getState()).toBe('delayed');
+      expect(job.attemptsMade).toBe(0);
+      // The re-sends it already spent go with it (the first or second was being waited for).
+      expect([1, 2]).toContain(job.data.retriesUsed);
+      expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 0, failed: 0 });
+      // The next worker sends it (once) and it ends ok, as if the first worker had never had it.
+      worker(name);
+      const [result] = await collect(bulkResults(queue, { pollMs: 100 }));
+      expect(result).toMatchObject({ index: 0, status: 'ok' });
+      expect(sentPans()).toEqual([panAt(170)]);
+    } finally {
+      await refused.close();
+      await dispose();
+    }
+  });
+
+  it('a job put back by a closing worker keeps the re-sends it spent: the next worker does not start over', async () => {
+    const { queue, name, dispose } = await freshQueue();
+    const refused = await refusedClient();
+    try {
+      await enqueueBulk(queue, { operation: 'verify.pan', rows: [{ pan: panAt(171) }] });
+      const job = (await queue.getJob(rowKey('verify.pan', { pan: panAt(171) })))!;
+      await job.updateData({ ...job.data, retriesUsed: 3 });
+      const t0 = Date.now();
+      worker(name, { client: refused, retries: 3 });
+      const [result] = await collect(bulkResults(queue, { pollMs: 50 }));
+      // Its last re-send, then failed: no fresh round of 0.5 s + 1 s + 2 s backoffs.
+      expect(result).toMatchObject({ index: 0, status: 'failed', error: { name: 'APIConnectionError' } });
+      expect(Date.now() - t0).toBeLessThan(1500);
+    } finally {
+      await refused.close();
       await dispose();
     }
   });
