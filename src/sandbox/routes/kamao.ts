@@ -61,7 +61,7 @@ function monthlyReport(month: string): Record<string, unknown> {
 
 /** kamao.earnings, kamao.payouts, kamao.reports */
 export const KAMAO_HANDLERS: Record<string, PlatformHandler> = {
-  'kamao.earnings': ({ query, input }) => {
+  'kamao.earnings': ({ input }) => {
     const inRange = dateFilter(input);
     const page = paginate(
       EARNINGS.filter((e) => inRange(e.earned_at)),
