@@ -1,6 +1,6 @@
 // The checkpoint: an append-only JSON Lines file that makes a run resumable.
 //   {"checkpoint":1,"operation":"verify.pan"}        first line
-//   {"index":7,"key":"…","sending":true}              written (and on disk) before row 7 is sent
+//   {"index":7,"key":"…","sending":true}              in the file (on disk with `durable`) before row 7 is sent
 //   {"index":7,"key":"…","status":"ok","result":{…}}  its outcome: the same line the CLI writes out
 //   {"index":7,"key":"…","sending":false}             row 7 was abandoned unsent (a stop during a retry wait)
 // A row whose last word is `sending: true` was in flight when its process died: its outcome is
@@ -59,10 +59,12 @@ export class Checkpoint {
     readonly path: string,
     private readonly log: AppendLog,
     private readonly existed: boolean,
+    /** Write-ahead lines are fdatasync'd before their row is sent (see `BulkOptions.durable`). */
+    private readonly durable: boolean,
   ) {}
 
   /** Opens (or creates) the checkpoint of a run of `operation`; a torn last line is repaired. */
-  static async open(path: string, operation: string): Promise<Checkpoint> {
+  static async open(path: string, operation: string, durable = false): Promise<Checkpoint> {
     await repairJsonlTail(path);
     let header: string | undefined;
     for await (const line of readLines(path)) {
@@ -80,8 +82,9 @@ export class Checkpoint {
           `${path} is the checkpoint of a ${String(parsed.operation)} run, not of ${operation}.`,
         );
     }
-    const checkpoint = new Checkpoint(path, AppendLog.open(path), header !== undefined);
-    if (header === undefined) await checkpoint.log.append(JSON.stringify({ checkpoint: 1, operation }));
+    const checkpoint = new Checkpoint(path, AppendLog.open(path), header !== undefined, durable);
+    if (header === undefined)
+      await checkpoint.log.append(JSON.stringify({ checkpoint: 1, operation }), durable);
     return checkpoint;
   }
 
@@ -144,10 +147,14 @@ export class Checkpoint {
     }
   }
 
-  /** Records that a row is about to be sent; resolves once that is in the file (then send). */
+  /**
+   * Records that a row is about to be sent; resolves once that is in the file (then send). Only
+   * this line needs the disk for `durable`: an outcome line lost in a power cut leaves its row's
+   * `sending` line last, so the row resumes as `unknown`, never sent twice.
+   */
   sending(index: number, key: string): Promise<void> {
     // JSON.stringify({ index, key, sending: true }), spelled out: one line per row sent.
-    return this.log.append(`{"index":${index},"key":${JSON.stringify(key)},"sending":true}`);
+    return this.log.append(`{"index":${index},"key":${JSON.stringify(key)},"sending":true}`, this.durable);
   }
 
   /** Records that a row marked `sending` was not sent after all. */

@@ -28,6 +28,14 @@ export interface BulkOptions<Row = unknown> {
    * that was in flight when the process died comes back as `unknown`.
    */
   checkpoint?: string;
+  /**
+   * Flush each row's write-ahead checkpoint line to disk (fdatasync) before the row is sent, so a
+   * power cut or a kernel panic cannot make a resumed run send a billable row twice. Without it
+   * the line is written to the OS first: that survives the process being killed (a crash, `kill
+   * -9`, the OOM killer), not the machine going down. Costs one fdatasync per group of rows
+   * written together (about 0.3 ms on an SSD, more on network disks). Default false.
+   */
+  durable?: boolean;
   /** Send rows again whose earlier outcome is `unknown` (after you reconciled them). Default false. */
   retryUnknown?: boolean;
   /** Re-sends of a row after a failure the server provably did not act on (429, nothing sent). Default 5. */
@@ -58,6 +66,11 @@ function checkOptions(options: BulkOptions<unknown>): Settings {
   const { concurrency, retries, callOptions } = checkBulkOptions(options, 'runBulk');
   if (options.rows === null || typeof options.rows !== 'object')
     throw new ConfigurationError('runBulk: rows must be an iterable or an async iterable.');
+  if (options.durable !== undefined && typeof options.durable !== 'boolean')
+    throw new ConfigurationError('runBulk: `durable` must be true or false.');
+  // Refused rather than ignored: the caller believes the run is protected against a power cut.
+  if (options.durable && !options.checkpoint)
+    throw new ConfigurationError('runBulk: `durable` makes the checkpoint durable; pass a `checkpoint` too.');
   return { concurrency, retries, retryUnknown: options.retryUnknown === true, callOptions };
 }
 
@@ -158,7 +171,12 @@ class BulkRun implements AsyncIterableIterator<BulkResult> {
       this.settings = checkOptions(this.options);
       op = await loadBulkOperation(this.options.operation);
       op.assertClient(this.options.client);
-      if (this.options.checkpoint) this.checkpoint = await Checkpoint.open(this.options.checkpoint, op.id);
+      if (this.options.checkpoint)
+        this.checkpoint = await Checkpoint.open(
+          this.options.checkpoint,
+          op.id,
+          this.options.durable === true,
+        );
     } catch (err) {
       this.phase = 'ended';
       throw err;

@@ -13,7 +13,7 @@ import { type CliIO, UsageError } from './io.js';
 import { ProgressView, formatDuration } from './progress.js';
 
 export const BULK_HELP = `Usage: vistarkriya bulk <operation> --in rows.csv|rows.jsonl --out results.jsonl
-         [--concurrency N] [--rate R] [--checkpoint F] [--retry-unknown]
+         [--concurrency N] [--rate R] [--checkpoint F] [--durable] [--retry-unknown]
 
 Runs one operation for every row of a file, with one rate budget for the whole run, and writes one
 JSON line per row to --out: {"index":0,"key":"…","status":"ok","result":{…}}. index is the row's
@@ -36,6 +36,9 @@ A row repeating an earlier one (same operation and normalised input) is sent onc
   --checkpoint F   The resume log. Default: <out>.checkpoint. Run the same command again to resume:
                    rows already done are skipped, and a row that was in flight when the process
                    died is reported unknown (not sent again).
+  --durable        Flush each row's checkpoint line to disk (fdatasync) before sending it, so that
+                   even a power cut cannot make a resumed run send a row twice. Without it the
+                   line survives the process being killed, not the machine going down.
   --retry-unknown  Send the rows whose outcome is unknown again (only after you reconciled them).
   --base-url URL   Default: VISTARKRIYA_BASE_URL (VERI5_BASE_URL for veri5.*).
   --progress-interval S  Seconds between progress lines when stderr is not a terminal. Default 5.
@@ -70,6 +73,7 @@ export async function bulkCommand(args: string[], io: CliIO): Promise<number> {
       rate: { type: 'string' },
       checkpoint: { type: 'string' },
       'retry-unknown': { type: 'boolean' },
+      durable: { type: 'boolean' },
       'base-url': { type: 'string' },
       'progress-interval': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -133,6 +137,7 @@ export async function bulkCommand(args: string[], io: CliIO): Promise<number> {
         concurrency,
         ratePerSecond: rate,
         checkpoint,
+        durable: values.durable === true,
         retryUnknown,
         signal: stop.signal,
         onProgress: (p) => {
