@@ -49,14 +49,16 @@ function sentAfterDisk(events: Event[]): Array<{ pan: string; written: boolean; 
   return events.flatMap((e, i) => {
     if (e.kind !== 'send') return [];
     const before = events.slice(0, i);
-    const at = before.findLastIndex(
-      (w) => w.kind === 'write' && w.text.includes('"sending":true') && w.text.includes(indexOfPan(e.pan)),
-    );
+    const line = indexOfPan(e.pan);
+    let at = before.length - 1;
+    while (at >= 0 && !isSendingWrite(before[at]!, line)) at--;
     return [
       { pan: e.pan, written: at >= 0, synced: at >= 0 && before.slice(at).some((s) => s.kind === 'sync') },
     ];
   });
 }
+const isSendingWrite = (e: Event, line: string) =>
+  e.kind === 'write' && e.text.includes('"sending":true') && e.text.includes(line);
 const rows = panRows(24);
 const indexOfPan = (pan: string) => `"index":${rows.findIndex((r) => r.pan === pan)},`;
 
