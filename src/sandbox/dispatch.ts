@@ -41,7 +41,6 @@ export function createRouter(config: SandboxConfig): Router {
   return async function route(entry, nowSeconds) {
     const pathname = entry.target.split('?', 1)[0]!;
     const rawQuery = entry.target.slice(pathname.length + 1);
-    const query = new URLSearchParams(rawQuery);
 
     if (pathname === '/' && entry.method === 'GET') return { status: 200, json: info(config) };
 
@@ -72,7 +71,7 @@ export function createRouter(config: SandboxConfig): Router {
         match.route.method === 'POST' ? body : (decodeQuery(parseQuery(rawQuery), op) ?? {}),
       );
       if ('status' in input) return input;
-      return match.route.handler({ query, body, input: input.value, state, slowMs: config.slowMs });
+      return match.route.handler({ body, input: input.value, state, slowMs: config.slowMs });
     }
 
     if (pathname.startsWith(VERI5_PREFIX)) {

@@ -2,7 +2,14 @@ import { fail, ok, validationError } from '../envelope.js';
 import { amount, cityFor, idOf, isoAt, mobile, personName, rng } from '../data.js';
 import { MAGIC_MOBILE_DUPLICATE } from '../magic.js';
 import type { RouteResult } from '../types.js';
-import { type PlatformContext, type PlatformHandler, isResult, nextId, paginate } from './common.js';
+import {
+  type PlatformContext,
+  type PlatformHandler,
+  isResult,
+  nextId,
+  optionalText,
+  paginate,
+} from './common.js';
 
 const HOUR = 3_600_000;
 
@@ -58,8 +65,8 @@ function createCustomer(ctx: PlatformContext): RouteResult {
 
 /** b2c.customers, b2c.createCustomer, b2c.orders */
 export const B2C_HANDLERS: Record<string, PlatformHandler> = {
-  'b2c.customers': ({ query, state, input }) => {
-    const search = query.get('search')?.toLowerCase();
+  'b2c.customers': ({ state, input }) => {
+    const search = optionalText(input.search)?.toLowerCase();
     const all = [...[...state.customers].reverse(), ...CUSTOMERS] as Record<string, unknown>[];
     const list = search
       ? all.filter((c) => `${c.name} ${c.mobile} ${c.email ?? ''}`.toLowerCase().includes(search))
@@ -68,10 +75,10 @@ export const B2C_HANDLERS: Record<string, PlatformHandler> = {
     return isResult(page) ? page : ok(page);
   },
   'b2c.createCustomer': createCustomer,
-  'b2c.orders': ({ query, input }) => {
-    const customer = query.get('customer_id');
+  'b2c.orders': ({ input }) => {
+    const customer = optionalText(input.customer_id);
     const page = paginate(
-      ORDERS.filter((o) => customer === null || o.customer_id === customer),
+      ORDERS.filter((o) => customer === undefined || o.customer_id === customer),
       input,
     );
     return isResult(page) ? page : ok(page);

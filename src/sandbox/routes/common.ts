@@ -23,13 +23,13 @@ export function createState(): SandboxState {
 }
 
 /**
- * What a platform route handler gets: the parsed query and JSON body of a verified request, and its
+ * What a platform route handler gets: the JSON body of a verified request, and its
  * `input`: the operation's declared fields, checked by the row's rules and normalised (a PAN
- * upper-cased, `page` a number), as the client checks them. Fields it does not declare are ignored,
+ * upper-cased, `page` a number), as the client checks them. Handlers read declared fields, filters
+ * included, from `input` only. Fields it does not declare are ignored,
  * as a server ignores fields it does not know (so the client's `extra` can be tried here).
  */
 export interface PlatformContext {
-  query: URLSearchParams;
   body: Record<string, unknown>;
   input: Record<string, unknown>;
   state: SandboxState;
@@ -37,6 +37,11 @@ export interface PlatformContext {
 }
 
 export type PlatformHandler = (ctx: PlatformContext) => RouteResult;
+
+/** A filter's value from `input` as text (a query value; an id may also be a number), or undefined. */
+export function optionalText(value: unknown): string | undefined {
+  return value === undefined || value === null ? undefined : String(value);
+}
 
 /** The next id of a kind, unique within this sandbox instance. */
 export function nextId(state: SandboxState, prefix: string): string {

@@ -1,6 +1,6 @@
 import { ok, validationError } from '../envelope.js';
 import { amount, idOf, isoAt, maskAllButLast4, personName, pick, rng } from '../data.js';
-import { type PlatformHandler, dateFilter, isResult, paginate } from './common.js';
+import { type PlatformHandler, dateFilter, isResult, optionalText, paginate } from './common.js';
 
 const HOUR = 3_600_000;
 const SOURCES = [
@@ -73,8 +73,8 @@ export const KAMAO_HANDLERS: Record<string, PlatformHandler> = {
     const page = paginate(PAYOUTS, input);
     return isResult(page) ? page : ok(page);
   },
-  'kamao.reports': ({ query }) => {
-    const month = query.get('month') ?? EARNINGS[0]!.earned_at.slice(0, 7);
+  'kamao.reports': ({ input }) => {
+    const month = optionalText(input.month) ?? EARNINGS[0]!.earned_at.slice(0, 7);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return validationError('month must be yyyy-mm.');
     return ok(monthlyReport(month));
   },

@@ -8,6 +8,7 @@ import {
   insufficientBalance,
   isResult,
   nextId,
+  optionalText,
   paginate,
 } from './common.js';
 
@@ -88,11 +89,13 @@ function order(ctx: PlatformContext): RouteResult {
 /** marketplace.services, marketplace.products, marketplace.order */
 export const MARKETPLACE_HANDLERS: Record<string, PlatformHandler> = {
   'marketplace.services': () => ok({ services: SERVICES }),
-  'marketplace.products': ({ query, input }) => {
-    const category = query.get('category');
-    const service = query.get('service');
+  'marketplace.products': ({ input }) => {
+    const category = optionalText(input.category);
+    const service = optionalText(input.service);
     const list = PRODUCTS.filter(
-      (p) => (category === null || p.category === category) && (service === null || p.service === service),
+      (p) =>
+        (category === undefined || p.category === category) &&
+        (service === undefined || p.service === service),
     );
     const page = paginate(list, input);
     return isResult(page) ? page : ok(page);

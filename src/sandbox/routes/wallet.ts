@@ -1,6 +1,6 @@
 import { ok, validationError } from '../envelope.js';
 import { amount, businessName, idOf, isoAt, rng } from '../data.js';
-import { type PlatformHandler, dateFilter, isResult, paginate } from './common.js';
+import { type PlatformHandler, dateFilter, isResult, optionalText, paginate } from './common.js';
 
 const HOUR = 3_600_000;
 const CORE_BALANCE = 15420.5;
@@ -38,14 +38,14 @@ const balance = (value: number, extra: Record<string, unknown> = {}) =>
 /** wallet.core.balance, wallet.core.transactions, wallet.pipeline.balance, wallet.license.balance */
 export const WALLET_HANDLERS: Record<string, PlatformHandler> = {
   'wallet.core.balance': () => balance(CORE_BALANCE),
-  'wallet.core.transactions': ({ query, input }) => {
-    const type = query.get('type');
-    if (type !== null && type !== 'CREDIT' && type !== 'DEBIT') {
+  'wallet.core.transactions': ({ input }) => {
+    const type = optionalText(input.type);
+    if (type !== undefined && type !== 'CREDIT' && type !== 'DEBIT') {
       return validationError('type must be CREDIT or DEBIT.');
     }
     const inRange = dateFilter(input);
     const list = TRANSACTIONS.filter(
-      (t) => (type === null || t.type === type) && inRange(t.created_at as string),
+      (t) => (type === undefined || t.type === type) && inRange(t.created_at as string),
     );
     const page = paginate(list, input);
     return isResult(page) ? page : ok(page);
