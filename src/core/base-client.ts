@@ -72,7 +72,7 @@ export async function closePipeline(pipeline: PipelineConfig): Promise<void> {
  */
 export abstract class BaseClient {
   /** @internal */
-  protected declare readonly pipeline: PipelineConfig;
+  declare protected readonly pipeline: PipelineConfig;
   /** Redacts this client's secrets, signatures and identity numbers from any text. */
   declare readonly redact: Redactor;
 

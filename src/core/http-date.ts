@@ -21,7 +21,8 @@ export function matchHttpDate(text: string, nowMs = Date.now()): { ms: number; l
   if (!m) return undefined;
   // Every group that took part is non-empty, so these are the six of whichever form matched.
   let [day, month, year, hour, minute, second] = m.slice(1).filter(Boolean) as string[];
-  if (!m[0].endsWith('GMT')) [month, day, hour, minute, second, year] = [day, month, year, hour, minute, second];
+  if (!m[0].endsWith('GMT'))
+    [month, day, hour, minute, second, year] = [day, month, year, hour, minute, second];
   let y = +year!;
   // RFC 850's two-digit year: more than 50 years ahead means the previous century.
   if (y < 100) {

@@ -117,7 +117,8 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
       ok && typeof declared === 'number' && Number.isInteger(declared) && declared >= 400 && declared <= 599
         ? declared
         : response.status;
-    const message = firstString(err?.message, json.message) ?? `HTTP ${response.status}: ${excerpt(response.body)}`;
+    const message =
+      firstString(err?.message, json.message) ?? `HTTP ${response.status}: ${excerpt(response.body)}`;
     const failure: Failure = {
       ...statusFailure(response, message, code, json),
       status,

@@ -80,6 +80,7 @@ export function createRedactor(secrets: Values | (() => Values), keys: Values = 
       seen = current;
       scrub = createScrubber(current, keys);
     }
+    // LONG_DIGITS matches digits only, so maskTail masks them as maskDigits would.
     return scrub(text)
       .replace(HEX64, REDACTED)
       .replace(IDENTIFIER_FIELD, (_m, quote: string, name: string, sep: string, dq, sq, bare) => {
@@ -89,7 +90,6 @@ export function createRedactor(secrets: Values | (() => Values), keys: Values = 
         return `${quote}${name}${quote}${sep}${wrapped}`;
       })
       .replace(GROUPED_12, (_m, _a, _b, c: string) => `XXXX XXXX ${c}`)
-      // A match is digits only, so maskTail masks it as maskDigits would.
       .replace(LONG_DIGITS, maskTail);
   };
 }

@@ -16,7 +16,7 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 export class FetchTransport implements Transport {
   private closed = false;
   // Assigned, not a parameter property: that would also emit a class field declaration.
-  private declare readonly fetchImpl: FetchLike;
+  declare private readonly fetchImpl: FetchLike;
   constructor(fetchImpl: FetchLike) {
     this.fetchImpl = fetchImpl;
   }
