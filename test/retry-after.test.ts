@@ -35,6 +35,7 @@ describe('Retry-After accepts only RFC 9110 forms (delta-seconds or an HTTP-date
     'Thu, 01 Jan 2026 00:00:07', // no GMT
     'Thu, 32 Jan 2026 00:00:07 GMT',
     'Thu, 30 Feb 2026 00:00:07 GMT',
+    'Thu, 00 Jan 2026 00:00:07 GMT',
     'Thu, 01 Jan 2026 24:00:07 GMT',
     'Thu, 1 Jan 2026 00:00:07 GMT',
     'Thu, 01 Foo 2026 00:00:07 GMT',

@@ -32,8 +32,9 @@ export function matchHttpDate(text: string, nowMs = Date.now()): { ms: number; l
   }
   const mo = MONTHS.indexOf(month!) / 3;
   const d = +day!;
-  // A real time (60 is a leap second, which RFC 9110 allows) and a real date (no 30 February).
-  if (!Number.isInteger(mo) || +hour! > 23 || +minute! > 59 || +second! > 60 || d < 1) return undefined;
+  // A real time (60 is a leap second, which RFC 9110 allows) and a real date: Date.UTC rolls
+  // 30 February or day 00 over to another day, so the day read back differs.
+  if (!Number.isInteger(mo) || +hour! > 23 || +minute! > 59 || +second! > 60) return undefined;
   if (new Date(Date.UTC(y, mo, d)).getUTCDate() !== d) return undefined;
   return { ms: Date.UTC(y, mo, d, +hour!, +minute!, +second!), length: m[0].length };
 }
