@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
-import { INTERNAL_PROPS, buildDefines } from './scripts/build-constants.mjs';
+import { buildDefines } from './scripts/build-constants.mjs';
 
 // Public entry points. An entry is built once its file exists, so every issue can add its own.
 const NODE_ENTRIES = {
@@ -53,6 +53,16 @@ const cjsLazyRequire: NonNullable<Options['plugins']>[number] = {
   },
 };
 
+/**
+ * Members of the request pipeline's own objects (the per-client config, the per-call state, the
+ * failure an interpreter returns, the clock, the close() state, the internal logger) that no user
+ * sets or reads: the web build shortens them (esbuild `mangleProps`), about 0.11 kB of the browser
+ * bundle's gzip. Only names that are nowhere a public option, field, wire key or host API belong
+ * here: every occurrence of the name in the web build is renamed, whatever object it is on.
+ */
+const INTERNAL_PROPS =
+  /^(retryability|unreadable|connectionError|failure|skewCorrected|timeoutMs|maxRetryAfterSeconds|isClockSkew|lifecycle|waiting|offsetSeconds|debugEnabled|interpret|retries|deadline|timer|onRequest|onResponse)$/;
+
 export default defineConfig([
   {
     entry: present(NODE_ENTRIES),
@@ -79,7 +89,6 @@ export default defineConfig([
     treeshake: true,
     outDir: 'dist/web',
     define,
-    // The pipeline's internal member names, shortened (see INTERNAL_PROPS).
     esbuildOptions(options) {
       options.mangleProps = INTERNAL_PROPS;
     },

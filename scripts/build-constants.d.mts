@@ -2,5 +2,3 @@
 export declare function buildDefines(root: string): Record<string, string>;
 /** Matches an import of a `node:` module or undici in bundled code. */
 export declare const NODE_ONLY_IMPORT: RegExp;
-/** Internal member names the web build shortens (esbuild `mangleProps`; see build-constants.mjs). */
-export declare const INTERNAL_PROPS: RegExp;

@@ -18,15 +18,3 @@ export function buildDefines(root) {
 /** Module names that must never appear in a web bundle. */
 export const NODE_ONLY_IMPORT =
   /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'](?:node:[^"']+|undici(?:\/[^"']*)?)["']/;
-
-/**
- * Members of the request pipeline's own objects (the per-client config, the per-call state, the
- * failure an interpreter returns, the clock, the close() state, the internal logger) that no user
- * sets or reads: the web build shortens them (esbuild `mangleProps`, tsup.config.ts), about 0.11 kB
- * of the browser bundle's gzip. Every occurrence of such a name in the web build is renamed,
- * whatever object it is on, so only names that are nowhere a public option, field, route segment,
- * wire key or host API belong here (not `pipeline`: `vk.wallet.pipeline` is a namespace).
- * test/web-mangle.test.ts checks the operations, their fields and the wire schemas against it.
- */
-export const INTERNAL_PROPS =
-  /^(retryability|unreadable|connectionError|failure|skewCorrected|timeoutMs|maxRetryAfterSeconds|isClockSkew|lifecycle|waiting|offsetSeconds|debugEnabled|interpret|retries|deadline|timer|onRequest|onResponse)$/;
