@@ -53,16 +53,6 @@ const cjsLazyRequire: NonNullable<Options['plugins']>[number] = {
   },
 };
 
-/**
- * Members of the request pipeline's own objects (the per-client config, the per-call state, the
- * failure an interpreter returns, the clock, the close() state, the internal logger) that no user
- * sets or reads: the web build shortens them (esbuild `mangleProps`), about 0.1 kB of the browser
- * bundle's gzip. Only names that are nowhere a public option, field, wire key or host API belong
- * here: every occurrence of the name in the web build is renamed, whatever object it is on.
- */
-const INTERNAL_PROPS =
-  /^(retryability|unreadable|connectionError|failure|skewCorrected|timeoutMs|maxRetryAfterSeconds|isClockSkew|lifecycle|waiting|offsetSeconds|debugEnabled|interpret)$/;
-
 export default defineConfig([
   {
     entry: present(NODE_ENTRIES),
@@ -89,8 +79,5 @@ export default defineConfig([
     treeshake: true,
     outDir: 'dist/web',
     define,
-    esbuildOptions(options) {
-      options.mangleProps = INTERNAL_PROPS;
-    },
   },
 ]);
