@@ -64,40 +64,26 @@ export class VistarkriyaClient extends BaseClient {
     return this.#route(op);
   }
 
-  /** A raw signed call for anything the namespaces do not wrap. */
-  request<T = unknown>(req: RawRequest): Promise<T> {
-    try {
-      checkCallOptions(req, RAW_REQUEST_KEYS);
-    } catch (err) {
-      return Promise.reject(err);
-    }
+  /** A raw signed call for anything the namespaces do not wrap. Bad input rejects: nothing is sent. */
+  async request<T = unknown>(req: RawRequest): Promise<T> {
+    checkCallOptions(req, RAW_REQUEST_KEYS);
     const method = req.method.toUpperCase();
     if (!req.path.startsWith('/')) {
-      return Promise.reject(
-        new InputValidationError([{ field: 'path', rule: 'format', message: 'must start with "/".' }]),
-      );
+      throw new InputValidationError([{ field: 'path', rule: 'format', message: 'must start with "/".' }]);
     }
-    let body: string;
-    let target: string;
-    try {
-      body = serializeBody(req.body);
-      target = buildTarget(req.path, req.query);
-    } catch (err) {
-      return Promise.reject(err);
-    }
+    const body = serializeBody(req.body);
+    const target = buildTarget(req.path, req.query);
     // fetch and undici send what the WHATWG URL parser makes of the target (spaces, `..`,
     // non-ASCII in the path are rewritten); the signature must cover exactly those bytes.
     const parsed = new URL(target, 'http://h');
     if (parsed.pathname + parsed.search !== target) {
-      return Promise.reject(
-        new InputValidationError([
-          {
-            field: 'path',
-            rule: 'format',
-            message: 'must be percent-encoded, without dot segments (see encodeURIComponent).',
-          },
-        ]),
-      );
+      throw new InputValidationError([
+        {
+          field: 'path',
+          rule: 'format',
+          message: 'must be percent-encoded, without dot segments (see encodeURIComponent).',
+        },
+      ]);
     }
     return this._execute({
       method,

@@ -35,11 +35,20 @@ describe('Retry-After accepts only RFC 9110 forms (delta-seconds or an HTTP-date
     'Thu, 01 Jan 2026 00:00:07', // no GMT
     'Thu, 32 Jan 2026 00:00:07 GMT',
     'Thu, 30 Feb 2026 00:00:07 GMT',
+    'Thu, 00 Jan 2026 00:00:07 GMT',
     'Thu, 01 Jan 2026 24:00:07 GMT',
     'Thu, 1 Jan 2026 00:00:07 GMT',
     'Thu, 01 Foo 2026 00:00:07 GMT',
     'Thu, 01 Jan 2026 00:00:07 GMT trailing',
     'January 1, 2026',
+    // The forms do not mix: each has its own day name, separators, year and ending.
+    'Thursday, 01 Jan 2026 00:00:07 GMT',
+    'Thu, 01-Jan-26 00:00:07 GMT',
+    'Thu, 01 Jan 26 00:00:07 GMT',
+    'Thu Jan  1 00:00:07 GMT',
+    'Thu Jan  1 00:00:07 2026 GMT',
+    'Thu, Jan  1 00:00:07 2026',
+    'Thurs, 01 Jan 2026 00:00:07 GMT',
   ])('%j is refused as a date', (value) => {
     expect(parseHttpDate(value, NOW)).toBeUndefined();
   });

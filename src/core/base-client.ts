@@ -72,9 +72,9 @@ export async function closePipeline(pipeline: PipelineConfig): Promise<void> {
  */
 export abstract class BaseClient {
   /** @internal */
-  protected readonly pipeline: PipelineConfig;
+  declare protected readonly pipeline: PipelineConfig;
   /** Redacts this client's secrets, signatures and identity numbers from any text. */
-  readonly redact: Redactor;
+  declare readonly redact: Redactor;
 
   protected constructor(pipeline: PipelineConfig) {
     this.pipeline = pipeline;

@@ -12,7 +12,7 @@ const MAX_TIMER_MS = 2_147_483_647;
 /** @internal The abort state of one call: its deadline timer and the caller's `AbortSignal` both end it. */
 export class CallAbort extends AbortController {
   /** The deadline's timer (see setDeadline). */
-  timer: ReturnType<typeof setTimeout> | undefined;
+  declare timer: ReturnType<typeof setTimeout> | undefined;
 
   get aborted(): boolean {
     return this.signal.aborted;

@@ -6,32 +6,37 @@
 
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
 const TIME = '(\\d\\d):(\\d\\d):(\\d\\d)';
-// Groups: day, month, year, hour, minute, second.
-const IMF_FIXDATE = RegExp(`^${DAY}, (\\d\\d) (\\w{3}) (\\d{4}) ${TIME} GMT`); // Sun, 06 Nov 1994 08:49:37 GMT
-const RFC850 = RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d\\d)-(\\w{3})-(\\d\\d) ${TIME} GMT`); // Sunday, 06-Nov-94 08:49:37 GMT
-// Groups: month, day (space-padded), hour, minute, second, year.
-const ASCTIME = RegExp(`^${DAY} (\\w{3}) ( \\d|\\d\\d) ${TIME} (\\d{4})`); // Sun Nov  6 08:49:37 1994
+// The three forms as alternatives: Sun, 06 Nov 1994 08:49:37 GMT (IMF-fixdate) | Sunday,
+// 06-Nov-94 08:49:37 GMT (RFC 850) | Sun Nov  6 08:49:37 1994 (asctime). The groups that take
+// part are, in order, day, month, year, hour, minute, second; asctime's are month, day (space-
+// padded), hour, minute, second, year.
+const HTTP_DATE = RegExp(
+  `^(?:${DAY}, (\\d\\d) (\\w{3}) (\\d{4})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d\\d)-(\\w{3})-(\\d\\d)) ${TIME} GMT|^${DAY} (\\w{3}) ( \\d|\\d\\d) ${TIME} (\\d{4})`,
+);
 const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 
 /** Reads one HTTP-date at the very start of `text`: its instant (ms) and length, or `undefined`. */
 export function matchHttpDate(text: string, nowMs = Date.now()): { ms: number; length: number } | undefined {
-  const m = IMF_FIXDATE.exec(text) ?? RFC850.exec(text);
-  const a = m ? null : ASCTIME.exec(text);
-  const parts = m ? m.slice(1) : a && [a[2]!, a[1]!, a[6]!, a[3]!, a[4]!, a[5]!];
-  if (!parts) return undefined;
-  const [day, , year, hour, minute, second] = parts.map(Number) as number[];
-  let y = year!;
+  const m = HTTP_DATE.exec(text);
+  if (!m) return undefined;
+  // Every group that took part is non-empty, so these are the six of whichever form matched.
+  let [day, month, year, hour, minute, second] = m.slice(1).filter(Boolean) as string[];
+  if (!m[0].endsWith('GMT'))
+    [month, day, hour, minute, second, year] = [day, month, year, hour, minute, second];
+  let y = +year!;
   // RFC 850's two-digit year: more than 50 years ahead means the previous century.
   if (y < 100) {
     const now = new Date(nowMs).getUTCFullYear();
     y += now - (now % 100);
     if (y > now + 50) y -= 100;
   }
-  const month = MONTHS.indexOf(parts[1]!) / 3;
-  // A real time (60 is a leap second, which RFC 9110 allows) and a real date (no 30 February).
-  if (!Number.isInteger(month) || hour! > 23 || minute! > 59 || second! > 60 || day! < 1) return undefined;
-  if (new Date(Date.UTC(y, month, day)).getUTCDate() !== day) return undefined;
-  return { ms: Date.UTC(y, month, day, hour, minute, second), length: (m ?? a)![0].length };
+  const mo = MONTHS.indexOf(month!) / 3;
+  const d = +day!;
+  // A real time (60 is a leap second, which RFC 9110 allows) and a real date: Date.UTC rolls
+  // 30 February or day 00 over to another day, so the day read back differs.
+  if (!Number.isInteger(mo) || +hour! > 23 || +minute! > 59 || +second! > 60) return undefined;
+  if (new Date(Date.UTC(y, mo, d)).getUTCDate() !== d) return undefined;
+  return { ms: Date.UTC(y, mo, d, +hour!, +minute!, +second!), length: m[0].length };
 }
 
 /** The instant an HTTP-date names (ms since the epoch), or `undefined` if `text` is not exactly one. */

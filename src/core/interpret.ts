@@ -110,7 +110,7 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
   if (ok && json.success === true) return { ok: true, value: json.data };
   if (json.success === false || !ok) {
     const err = json.error && typeof json.error === 'object' ? json.error : undefined;
-    const code = typeof err?.code === 'string' ? err.code : undefined;
+    const code = firstString(err?.code);
     // A 200 carrying `success: false` takes its status from `http_status`, when that is an error status.
     const declared = err?.http_status;
     const status =
@@ -118,11 +118,7 @@ export function interpretPlatform(response: TransportResponse): Interpretation {
         ? declared
         : response.status;
     const message =
-      typeof err?.message === 'string'
-        ? err.message
-        : typeof json.message === 'string'
-          ? json.message
-          : `HTTP ${response.status}: ${excerpt(response.body)}`;
+      firstString(err?.message, json.message) ?? `HTTP ${response.status}: ${excerpt(response.body)}`;
     const failure: Failure = {
       ...statusFailure(response, message, code, json),
       status,
@@ -147,15 +143,17 @@ export function interpretJson(response: TransportResponse): Interpretation {
   // `null`, numbers and strings are JSON too: read fields only from objects.
   const j = (typeof json === 'object' && json !== null ? json : {}) as PlatformEnvelope & { code?: unknown };
   const err = j.error && typeof j.error === 'object' ? j.error : {};
-  const code = typeof j.code === 'string' ? j.code : typeof err.code === 'string' ? err.code : undefined;
-  const message =
-    typeof j.message === 'string' ? j.message : typeof err.message === 'string' ? err.message : undefined;
   const failure = statusFailure(
     response,
-    message ?? `HTTP ${response.status}: ${excerpt(response.body)}`,
-    code,
+    firstString(j.message, err.message) ?? `HTTP ${response.status}: ${excerpt(response.body)}`,
+    firstString(j.code, err.code),
   );
   return { ok: false, failure: fromProxy(failure, response, j.error) };
+}
+
+/** The first of `values` that is a string: an answer's fields, in the order they are looked for. */
+function firstString(...values: unknown[]): string | undefined {
+  return values.find((v) => typeof v === 'string') as string | undefined;
 }
 
 /**

@@ -21,14 +21,12 @@ const IDENTIFIER_FIELD =
 
 /** `XXXXXXXX1234`: keeps the last four digits of a number. */
 export function maskDigits(value: string): string {
-  const digits = value.replace(/\D/g, '');
-  return digits.length <= 4 ? 'XXXX' : 'X'.repeat(digits.length - 4) + digits.slice(-4);
+  return maskTail(value.replace(/\D/g, '')) || 'XXXX';
 }
 
-/** `XXXXXXXX99XY`: keeps the last four characters of any identifier. */
+/** `XXXXXXXX99XY`: keeps the last four characters of any identifier (and an empty one empty). */
 function maskTail(value: string): string {
-  if (value === '') return value;
-  return value.length <= 4 ? 'XXXX' : 'X'.repeat(value.length - 4) + value.slice(-4);
+  return value.length <= 4 ? value && 'XXXX' : 'X'.repeat(value.length - 4) + value.slice(-4);
 }
 
 /** Replaces secrets, signatures and identity numbers in a text (see `client.redact`). */
@@ -82,6 +80,7 @@ export function createRedactor(secrets: Values | (() => Values), keys: Values = 
       seen = current;
       scrub = createScrubber(current, keys);
     }
+    // LONG_DIGITS matches digits only, so maskTail masks them as maskDigits would.
     return scrub(text)
       .replace(HEX64, REDACTED)
       .replace(IDENTIFIER_FIELD, (_m, quote: string, name: string, sep: string, dq, sq, bare) => {
@@ -91,6 +90,6 @@ export function createRedactor(secrets: Values | (() => Values), keys: Values = 
         return `${quote}${name}${quote}${sep}${wrapped}`;
       })
       .replace(GROUPED_12, (_m, _a, _b, c: string) => `XXXX XXXX ${c}`)
-      .replace(LONG_DIGITS, maskDigits);
+      .replace(LONG_DIGITS, maskTail);
   };
 }

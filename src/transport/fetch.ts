@@ -15,7 +15,11 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
  */
 export class FetchTransport implements Transport {
   private closed = false;
-  constructor(private readonly fetchImpl: FetchLike) {}
+  // Assigned, not a parameter property: that would also emit a class field declaration.
+  declare private readonly fetchImpl: FetchLike;
+  constructor(fetchImpl: FetchLike) {
+    this.fetchImpl = fetchImpl;
+  }
 
   async send(req: TransportRequest): Promise<TransportResponse> {
     if (this.closed) throw new ClientClosedError();

@@ -57,13 +57,12 @@ export type TransportFailureKind =
 
 export class TransportError extends Error {
   override name = 'TransportError';
-  constructor(
-    readonly kind: TransportFailureKind,
-    message: string,
-    readonly status?: number,
-    options?: { cause?: unknown },
-  ) {
+  declare readonly kind: TransportFailureKind;
+  declare readonly status?: number;
+  constructor(kind: TransportFailureKind, message: string, status?: number, options?: { cause?: unknown }) {
     super(message, options);
+    this.kind = kind;
+    this.status = status;
   }
 }
 

@@ -20,6 +20,11 @@ export function normalizeGstin(value: string): string {
 export function gstinCheckCharacter(first14: string): string {
   const s = asciiUpperCase(first14);
   if (!/^[0-9A-Z]{14}/.test(s)) throw new TypeError('gstinCheckCharacter expects 14 characters 0-9/A-Z');
+  return checkCharacter(s);
+}
+
+// The computation alone, for characters already known to be 0-9/A-Z (gstinProblem checked the shape).
+function checkCharacter(s: string): string {
   let sum = 0;
   for (let i = 0; i < 14; i++) {
     const product = Number.parseInt(s[i]!, 36) * ((i % 2) + 1);
@@ -38,7 +43,7 @@ export function gstinProblem(gstin: string): 'format' | 'state_code' | 'pan' | '
   if (!GSTIN_SHAPE.test(gstin)) return 'format';
   if (!isStateCode(Number(gstin.slice(0, 2)))) return 'state_code';
   if (panProblem(gstin.slice(2, 12))) return 'pan';
-  if (gstinCheckCharacter(gstin) !== gstin[14]) return 'check_character';
+  if (checkCharacter(gstin) !== gstin[14]) return 'check_character';
   return undefined;
 }
 

@@ -18,13 +18,11 @@ export function normalizePan(value: string): string {
 }
 
 /**
- * @internal The rule a (normalised) PAN breaks, or undefined when it is valid. The format is the
- * only hard rule; `strict` also refuses a 4th character that is not a known holder type.
+ * @internal The rule a (normalised) PAN breaks, or undefined when it is valid: the format is the
+ * only rule the SDK enforces (`isValidPan`'s `strict` adds the holder type).
  */
-export function panProblem(pan: string, strict = false): 'format' | 'holder_type' | undefined {
-  if (!PAN_SHAPE.test(pan)) return 'format';
-  if (strict && !PAN_HOLDER_TYPES.includes(pan[3]!)) return 'holder_type';
-  return undefined;
+export function panProblem(pan: string): 'format' | undefined {
+  return PAN_SHAPE.test(pan) ? undefined : 'format';
 }
 
 /**
@@ -36,7 +34,9 @@ export function panProblem(pan: string, strict = false): 'format' | 'holder_type
  * @example isValidPan('ABCDE1234F', { strict: true }) // false: D is not a holder type
  */
 export function isValidPan(value: unknown, options: { strict?: boolean } = {}): boolean {
-  return typeof value === 'string' && panProblem(normalizePan(value), options.strict) === undefined;
+  if (typeof value !== 'string') return false;
+  const pan = normalizePan(value);
+  return !panProblem(pan) && (!options.strict || PAN_HOLDER_TYPES.includes(pan[3]!));
 }
 
 /**
