@@ -2,7 +2,7 @@
 // empty variable counts as unset, as for the clients), else the default host.
 import { describe, expect, it } from 'vitest';
 import { clientFromEnv } from '../src/cli/clients.js';
-import { DEFAULT_BASE_URL, VERI5_HOSTS } from '../src/index.js';
+import { ConfigurationError, DEFAULT_BASE_URL, VERI5_HOSTS } from '../src/index.js';
 
 const PLATFORM = { VISTARKRIYA_API_KEY: 'k', VISTARKRIYA_API_SECRET: 's', VISTARKRIYA_ADMIN_CODE: '123456' };
 const VERI5 = { VERI5_CLIENT_CODE: 'c', VERI5_API_KEY: 'k', VERI5_SALT: 's' };
@@ -37,5 +37,15 @@ describe('the CLI resolves a base URL as the clients do (flag > env > default)',
       VERI5_HOSTS.production,
     );
     expect(await baseURLOf('veri5.verifyPan', { ...VERI5, VERI5_BASE_URL: '' })).toBe(VERI5_HOSTS.sandbox);
+  });
+
+  it("VERI5_ENVIRONMENT is read by the clients' one rule: a misspelt value is refused, not taken as sandbox", () => {
+    // Pointing production credentials at the sandbox host (or the reverse) by a typo is refused.
+    expect(() =>
+      clientFromEnv('veri5.verifyPan', { ...VERI5, VERI5_ENVIRONMENT: 'prod' }, undefined),
+    ).toThrow(ConfigurationError);
+    expect(() =>
+      clientFromEnv('veri5.verifyPan', { ...VERI5, VERI5_ENVIRONMENT: 'prod' }, undefined),
+    ).toThrow(/environment must be 'sandbox' or 'production', got 'prod'/);
   });
 });

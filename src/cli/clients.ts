@@ -1,10 +1,7 @@
 import { VistarkriyaClient } from '../client.js';
 import { platformBaseURL } from '../platform-api.js';
-import { Veri5Client, veri5BaseURL } from '../veri5/client.js';
+import { Veri5Client, veri5BaseURL, veri5Environment } from '../veri5/client.js';
 import type { CliIO } from './io.js';
-
-const veri5Environment = (env: CliIO['env']) =>
-  env.VERI5_ENVIRONMENT === 'production' ? 'production' : 'sandbox';
 
 /**
  * The client an operation runs on, configured from the environment: a Veri5Client for `veri5.*`
@@ -17,7 +14,7 @@ export function clientFromEnv(
   baseURL: string | undefined,
 ): { client: VistarkriyaClient | Veri5Client; baseURL: string } {
   if (operation.startsWith('veri5.')) {
-    const environment = veri5Environment(env);
+    const environment = veri5Environment(undefined, env);
     const url = veri5BaseURL(baseURL, environment, env);
     return {
       baseURL: url,

@@ -41,6 +41,21 @@ export const VERI5_DEFAULT_ROUTES: Readonly<Record<Veri5Route, string>> = /* @__
   Object.fromEntries(Object.values(VERI5).map((op) => [op.route, op.path])) as Record<Veri5Route, string>)();
 
 /**
+ * Which Veri5 environment a Veri5Client is for: `environment`, else env `VERI5_ENVIRONMENT`, else
+ * `sandbox`; anything else is a `ConfigurationError`. `env` replaces the process's environment (the
+ * CLI passes its own).
+ */
+export function veri5Environment(environment: string | undefined, env?: EnvVars): 'sandbox' | 'production' {
+  const chosen = environment ?? readEnv('VERI5_ENVIRONMENT', env) ?? 'sandbox';
+  if (chosen !== 'sandbox' && chosen !== 'production') {
+    throw new ConfigurationError(
+      `Veri5Client: environment must be 'sandbox' or 'production', got '${chosen}'.`,
+    );
+  }
+  return chosen;
+}
+
+/**
  * Where a Veri5Client sends its calls: `baseURL`, else env `VERI5_BASE_URL`, else the environment's host
  * (the Veri5 API document, "2.1 Hostname"). `env` replaces the process's environment (the CLI passes its own).
  */
@@ -70,12 +85,7 @@ function prepare(options: Veri5ClientOptions): Prepared {
     },
     'Khosla Labs shares them at onboarding; pass them as options or set the environment variables.',
   );
-  const environment = options.environment ?? readEnv('VERI5_ENVIRONMENT') ?? 'sandbox';
-  if (environment !== 'sandbox' && environment !== 'production') {
-    throw new ConfigurationError(
-      `Veri5Client: environment must be 'sandbox' or 'production', got '${environment}'.`,
-    );
-  }
+  const environment = veri5Environment(options.environment);
   if (isBrowser() && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
       'A Veri5 salt in a browser page is public to every visitor. Call Veri5 from your server; pass dangerouslyAllowBrowser: true only if you really mean it.',
