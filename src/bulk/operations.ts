@@ -4,7 +4,6 @@
 // in src/bulk or src/bullmq reads the model.
 import type { RequestOptions } from '../core/request.js';
 import { ConfigurationError, InputValidationError } from '../core/errors.js';
-import { NUMERIC_OPTIONS, checkNumericOptions } from '../core/options.js';
 import type { RetryClass } from '../core/retry.js';
 import type { Operation } from '../model/operation.js';
 import { parseInput } from '../model/parse.js';
@@ -22,16 +21,6 @@ export interface BulkOperation {
   assertClient(client: unknown): void;
   /** Sends one normalised row. */
   run(client: unknown, input: unknown, options: RequestOptions): Promise<unknown>;
-}
-
-/**
- * What every bulk call is sent with: `maxRetries: 0`, because the run (or the worker), not each
- * call, decides what is sent again; and the run's `timeout`, checked here as the client checks
- * its own, so a bad one is a `ConfigurationError` before any row rather than a failure per row.
- */
-export function bulkCallOptions(timeout: number | undefined, where: string): RequestOptions {
-  checkNumericOptions({ timeout }, { timeout: NUMERIC_OPTIONS.timeout }, where);
-  return { maxRetries: 0, ...(timeout !== undefined ? { timeout } : {}) };
 }
 
 type Row = Record<string, unknown>;

@@ -94,7 +94,7 @@ export async function bulkCommand(args: string[], io: CliIO): Promise<number> {
   const out = values.out;
   const format = rowFormat(input);
   if (!existsSync(input)) throw new UsageError(`--in ${input} does not exist.`);
-  const concurrency = positiveNumber('--concurrency', values.concurrency, true) ?? 8;
+  const concurrency = positiveNumber('--concurrency', values.concurrency, true); // undefined: runBulk's default
   const rate = positiveNumber('--rate', values.rate, false);
   const plainEvery = (positiveNumber('--progress-interval', values['progress-interval'], false) ?? 5) * 1000;
   const checkpoint = values.checkpoint ?? `${out}.checkpoint`;
