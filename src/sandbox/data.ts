@@ -1,6 +1,11 @@
 // Deterministic, realistic-looking data: the same request always gets the same answer, so
 // users' snapshot tests against the sandbox are stable.
 
+/** A request's value as text (an id may be a number), or undefined when it is absent or null. */
+export function optionalText(value: unknown): string | undefined {
+  return value === undefined || value === null ? undefined : String(value);
+}
+
 /** FNV-1a 32-bit hash of a string: the seed of every generated value. */
 export function hash32(s: string): number {
   let h = 0x811c9dc5;

@@ -5,7 +5,7 @@ import { crypto } from '../platform/crypto.js';
 import type { Operation } from '../model/operation.js';
 import { VERI5 } from '../model/veri5.js';
 import { isAadhaar, isAccountNumber, isDdMmYyyy, isGstin, isIfsc, isPan } from './checks.js';
-import { CITIES, businessName, cityByGstCode, pick, rng } from './data.js';
+import { CITIES, businessName, cityByGstCode, optionalText, pick, rng } from './data.js';
 import { MAGIC_GSTIN_QUOTA_EXCEEDED, magicOutcome } from './magic.js';
 import { safeEqual } from './platform-auth.js';
 import type { RouteResult, Veri5Credentials } from './types.js';
@@ -35,7 +35,7 @@ export interface Veri5Context {
 }
 
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const text = (v: unknown): string => optionalText(v) ?? '';
 const sha256 = async (s: string): Promise<string> => crypto.sha256Hex(s);
 
 /** `{ response_status: { code, message, status } }` plus fields, HTTP 200 unless told. */

@@ -1,15 +1,8 @@
 import { fail, ok, validationError } from '../envelope.js';
-import { amount, cityFor, idOf, isoAt, mobile, personName, rng } from '../data.js';
+import { amount, cityFor, idOf, isoAt, mobile, optionalText, personName, rng } from '../data.js';
 import { MAGIC_MOBILE_DUPLICATE } from '../magic.js';
 import type { RouteResult } from '../types.js';
-import {
-  type PlatformContext,
-  type PlatformHandler,
-  isResult,
-  nextId,
-  optionalText,
-  paginate,
-} from './common.js';
+import { type PlatformContext, type PlatformHandler, isResult, nextId, paginate } from './common.js';
 
 const HOUR = 3_600_000;
 

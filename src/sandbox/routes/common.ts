@@ -38,11 +38,6 @@ export interface PlatformContext {
 
 export type PlatformHandler = (ctx: PlatformContext) => RouteResult;
 
-/** A filter's value from `input` as text (a query value; an id may also be a number), or undefined. */
-export function optionalText(value: unknown): string | undefined {
-  return value === undefined || value === null ? undefined : String(value);
-}
-
 /** The next id of a kind, unique within this sandbox instance. */
 export function nextId(state: SandboxState, prefix: string): string {
   state.counter += 1;

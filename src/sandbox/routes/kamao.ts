@@ -1,6 +1,6 @@
 import { ok, validationError } from '../envelope.js';
-import { amount, idOf, isoAt, maskAllButLast4, personName, pick, rng } from '../data.js';
-import { type PlatformHandler, dateFilter, isResult, optionalText, paginate } from './common.js';
+import { amount, idOf, isoAt, maskAllButLast4, optionalText, personName, pick, rng } from '../data.js';
+import { type PlatformHandler, dateFilter, isResult, paginate } from './common.js';
 
 const HOUR = 3_600_000;
 const SOURCES = [

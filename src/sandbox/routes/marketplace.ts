@@ -1,5 +1,5 @@
 import { notFound, ok, validationError } from '../envelope.js';
-import { amount, isoAt, rng } from '../data.js';
+import { amount, isoAt, optionalText, rng } from '../data.js';
 import { MAGIC_PRODUCT_NO_FUNDS } from '../magic.js';
 import type { RouteResult } from '../types.js';
 import {
@@ -8,7 +8,6 @@ import {
   insufficientBalance,
   isResult,
   nextId,
-  optionalText,
   paginate,
 } from './common.js';
 

@@ -1,6 +1,6 @@
 import { ok, validationError } from '../envelope.js';
-import { amount, businessName, idOf, isoAt, rng } from '../data.js';
-import { type PlatformHandler, dateFilter, isResult, optionalText, paginate } from './common.js';
+import { amount, businessName, idOf, isoAt, optionalText, rng } from '../data.js';
+import { type PlatformHandler, dateFilter, isResult, paginate } from './common.js';
 
 const HOUR = 3_600_000;
 const CORE_BALANCE = 15420.5;
