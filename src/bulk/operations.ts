@@ -55,8 +55,8 @@ function bulkOperation(op: Operation): BulkOperation {
         throw new ConfigurationError(`${op.id} runs on a ${kind}; pass one as \`client\`.`);
       }
     },
-    // Rows reach `run` normalised by `normalize` (the same rules), so the executor need not check
-    // them again (the Veri5 client does anyway).
+    // Rows reach `run` normalised by `normalize` (the same rules), so neither client's executor
+    // checks them again.
     run: (client, input, options) => (client as RowExecutor)._run(op, input, options, true),
   };
 }

@@ -40,6 +40,9 @@ export { VERI5_HOSTS };
 export const VERI5_DEFAULT_ROUTES: Readonly<Record<Veri5Route, string>> = /* @__PURE__ */ (() =>
   Object.fromEntries(Object.values(VERI5).map((op) => [op.route, op.path])) as Record<Veri5Route, string>)();
 
+/** The per-call option a Veri5 call takes beside the SDK's own (see `checkCallOptions`). */
+const VERI5_CALL_OPTIONS: readonly string[] = ['subCode'];
+
 /**
  * Which Veri5 environment a Veri5Client is for: `environment`, else env `VERI5_ENVIRONMENT`, else
  * `sandbox`; anything else is a `ConfigurationError`. `env` replaces the process's environment (the
@@ -215,15 +218,18 @@ export class Veri5Client extends BaseClient {
    * @internal The one executor of every Veri5 row: the row's input rules (strict), the PAN card
    * image's size (this client's `maxDocumentBytes`), the body from the row's template, the envelope
    * with the row's function codes, and the pipeline, whose signer hashes by the row's sequence.
+   * `checked`: `input` is already what `parseInput(op, ...)` returned (bulk checks every row before
+   * it keys it), so it is not checked twice (for a PAN card image, a scan of megabytes).
    */
   async _run<I, O>(
     op: Veri5Operation<I, O>,
     input: I,
     options: RequestOptions & { subCode?: string } = {},
+    checked = false,
   ): Promise<O> {
-    checkCallOptions(options, ['subCode']);
+    checkCallOptions(options, VERI5_CALL_OPTIONS);
     const given = options.subCode === undefined ? input : { ...(input as object), subCode: options.subCode };
-    const params = parseInput(op, given) ?? {};
+    const params = (checked ? (given as Record<string, unknown>) : parseInput(op, given)) ?? {};
     if (typeof params.document === 'string') this.checkDocumentSize(params.document);
     const request = renderBody(op.body, params, this.clientCode);
     const json = op.functionCode
