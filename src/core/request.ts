@@ -15,6 +15,7 @@ export interface RequestOptions {
 
 const CALL_OPTION_NAMES = ['signal', 'timeout', 'maxRetries', 'headers'];
 const CALL_OPTIONS_SET: ReadonlySet<string> = new Set(CALL_OPTION_NAMES);
+const NO_MORE: readonly string[] = [];
 
 /**
  * Refuses a per-call option this SDK does not know, before anything is sent: from JavaScript,
@@ -22,7 +23,7 @@ const CALL_OPTIONS_SET: ReadonlySet<string> = new Set(CALL_OPTION_NAMES);
  * to an operation that takes none) would be sent without it. TypeScript refuses both at compile time.
  * Runs on every call: nothing is allocated unless it throws.
  */
-export function checkCallOptions(options: unknown, more: readonly string[] = []): void {
+export function checkCallOptions(options: unknown, more = NO_MORE): void {
   if (typeof options !== 'object' || !options)
     throw new ConfigurationError('Per-call options must be an object.');
   for (const key in options) {
