@@ -3,6 +3,7 @@
  * forms (RFC 850, asctime). `Date.parse` is not used: it accepts almost anything (`-5`, `2, 2`
  * and `+5` are all dates in 2001 to V8), which would turn a garbage `Retry-After` into "now".
  */
+import { dayExists } from './calendar.js';
 
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
 const TIME = '(\\d\\d):(\\d\\d):(\\d\\d)';
@@ -32,10 +33,9 @@ export function matchHttpDate(text: string, nowMs = Date.now()): { ms: number; l
   }
   const mo = MONTHS.indexOf(month!) / 3;
   const d = +day!;
-  // A real time (60 is a leap second, which RFC 9110 allows) and a real date: Date.UTC rolls
-  // 30 February or day 00 over to another day, so the day read back differs.
+  // A real time (60 is a leap second, which RFC 9110 allows) and a real date (no 30 February).
   if (!Number.isInteger(mo) || +hour! > 23 || +minute! > 59 || +second! > 60) return undefined;
-  if (new Date(Date.UTC(y, mo, d)).getUTCDate() !== d) return undefined;
+  if (!dayExists(y, mo + 1, d)) return undefined;
   return { ms: Date.UTC(y, mo, d, +hour!, +minute!, +second!), length: m[0].length };
 }
 
