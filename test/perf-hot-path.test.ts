@@ -20,7 +20,12 @@ describe.each([
   'CallAbort (%s build)',
   (_build, { CallAbort, followSignal, setDeadline, clearDeadline, TIMED_OUT }) => {
     it('aborts each call with TIMED_OUT at its own deadline, whatever the order they were set in, and never a cleared one', async () => {
-      const deadline = setDeadline as (call: InstanceType<typeof CallAbort>, ms: number) => void;
+      // setDeadline takes the instant (the pipeline's deadline); `ms` from now here.
+      const deadline = (call: InstanceType<typeof CallAbort>, ms: number) =>
+        (setDeadline as (call: InstanceType<typeof CallAbort>, at: number) => void)(
+          call,
+          performance.now() + ms,
+        );
       const clear = clearDeadline as (call: InstanceType<typeof CallAbort>) => void;
       const order: string[] = [];
       const call = (name: string, ms: number) => {
@@ -109,13 +114,15 @@ describe('deadlines (Node build): one timer keeps the process alive while a call
   it('exits at once when every deadline was cleared, and waits for one that is pending', async () => {
     const started = performance.now();
     const cleared = await runNode(
-      script('const c = new CallAbort(); setDeadline(c, 60_000); clearDeadline(c); console.log("done");'),
+      script(
+        'const c = new CallAbort(); setDeadline(c, performance.now() + 60_000); clearDeadline(c); console.log("done");',
+      ),
     );
     expect(cleared.stdout.trim()).toBe('done');
     expect(performance.now() - started).toBeLessThan(30_000);
     const pending = await runNode(
       script(
-        'const c = new CallAbort(); c.once("abort", () => console.log("timed out")); setDeadline(c, 300);',
+        'const c = new CallAbort(); c.once("abort", () => console.log("timed out")); setDeadline(c, performance.now() + 300);',
       ),
     );
     expect(pending.stdout.trim()).toBe('timed out');

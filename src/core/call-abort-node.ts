@@ -2,10 +2,9 @@
 // call-abort-web.ts): the abort state of one call, shaped for undici, and the one listener per
 // caller signal that Node's EventTarget leak warning asks for.
 
-/** @internal The reason a call's abort state has when its deadline passed. */
-export const TIMED_OUT = Symbol('timeout');
-// setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): clamp, never overflow.
-const MAX_TIMER_MS = 2_147_483_647;
+import { MAX_TIMER_MS, TIMED_OUT } from './deadline.js';
+
+export { TIMED_OUT };
 
 /**
  * The abort state of one call: its deadline timer and the caller's `AbortSignal` both end it.
@@ -115,9 +114,11 @@ let waiting = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let timerAt = Number.POSITIVE_INFINITY;
 
-/** Aborts `call` with {@link TIMED_OUT} `ms` from now, unless {@link clearDeadline} comes first. */
-export function setDeadline(call: CallAbort, ms: number): void {
-  const at = performance.now() + ms;
+/**
+ * Aborts `call` with {@link TIMED_OUT} at `at` (a `performance.now()` instant: the pipeline's own
+ * deadline, so one clock reading serves both), unless {@link clearDeadline} comes first.
+ */
+export function setDeadline(call: CallAbort, at: number): void {
   call.deadline = at;
   call.nextDue = first;
   if (first) first.prevDue = call;

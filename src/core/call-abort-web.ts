@@ -4,10 +4,9 @@
 // reasons for something else (undici's cost per AbortSignal listener, Node's EventTarget leak
 // warning past 10 listeners on one signal) do not apply in browsers, workers or Deno.
 
-/** @internal The reason a call's abort state has when its deadline passed. */
-export const TIMED_OUT = Symbol('timeout');
-// setTimeout fires at once for delays above 2^31-1 ms (~24.8 days): clamp, never overflow.
-const MAX_TIMER_MS = 2_147_483_647;
+import { MAX_TIMER_MS, TIMED_OUT } from './deadline.js';
+
+export { TIMED_OUT };
 
 /** @internal The abort state of one call: its deadline timer and the caller's `AbortSignal` both end it. */
 export class CallAbort extends AbortController {
@@ -45,9 +44,9 @@ export function followSignal(signal: AbortSignal, call: CallAbort): () => void {
   return () => signal.removeEventListener('abort', onAbort);
 }
 
-/** Aborts `call` with {@link TIMED_OUT} `ms` from now, unless {@link clearDeadline} comes first. */
-export function setDeadline(call: CallAbort, ms: number): void {
-  call.timer = setTimeout(() => call.abort(TIMED_OUT), Math.min(ms, MAX_TIMER_MS));
+/** Aborts `call` with {@link TIMED_OUT} at `at` (a `performance.now()` instant), unless {@link clearDeadline} comes first. */
+export function setDeadline(call: CallAbort, at: number): void {
+  call.timer = setTimeout(() => call.abort(TIMED_OUT), Math.min(at - performance.now(), MAX_TIMER_MS));
 }
 
 export function clearDeadline(call: CallAbort): void {

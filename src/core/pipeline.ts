@@ -122,7 +122,7 @@ export async function execute(config: PipelineConfig, spec: CallSpec): Promise<u
   };
   const unfollow = spec.signal ? followSignal(spec.signal, call.abort) : undefined;
   // The deadline aborts the call with TIMED_OUT (in Node, one timer serves every call in flight).
-  if (Number.isFinite(timeoutMs)) setDeadline(call.abort, timeoutMs);
+  if (Number.isFinite(timeoutMs)) setDeadline(call.abort, call.deadline);
   try {
     for (;;) {
       const result = await attempt(config, spec, call);
