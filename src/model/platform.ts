@@ -71,15 +71,7 @@ const post =
 const list =
   <T>() =>
   <const F extends Fields = Record<never, never>>(input?: F) =>
-    get<Page<T>>()({ paged: true, input: { ...PAGING, ...(input as F) } }) as Returning<
-      {
-        readonly method: 'GET';
-        readonly retry: 'read';
-        readonly paged: true;
-        readonly input: typeof PAGING & F;
-      },
-      Page<T>
-    >;
+    get<Page<T>>()({ paged: true, input: { ...PAGING, ...(input as F) } });
 
 const PAGING = { page: optional(POSITIVE_INT), per_page: optional(POSITIVE_INT) } as const satisfies Fields;
 const DATE_RANGE = { from: optional(ISO_DATE), to: optional(ISO_DATE) } as const satisfies Fields;
