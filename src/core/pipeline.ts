@@ -20,7 +20,8 @@ import { mergeHeaders } from './headers.js';
 import { statusFailure, unreadableSuccess } from './interpret.js';
 import { CLOSED, type Lifecycle } from './lifecycle.js';
 import type { InternalLogger } from './logger.js';
-import { NUMERIC_OPTIONS, checkNumericOptions } from './options.js';
+import { checkNumericOptions } from './options.js';
+import { CALL_NUMERIC_OPTIONS } from './request.js';
 import type { Redactor } from './redact.js';
 import { type RetryClass, backoffSeconds, mayRetry, retryabilityOfStatus } from './retry.js';
 
@@ -93,9 +94,6 @@ type AttemptResult = { ok: true; value: unknown } | FailedAttempt;
 /** What follows a failed attempt: re-sign at once, throw, or retry after this many seconds. */
 type Decision = 'resign' | 'throw' | number;
 
-// The per-call options a caller can pass (`{ timeout, maxRetries }`), checked on every call.
-const CALL_OPTIONS = { timeout: NUMERIC_OPTIONS.timeout, maxRetries: NUMERIC_OPTIONS.maxRetries };
-
 /**
  * The one request pipeline, in named steps: {@link attempt} (sign afresh with a skew-corrected
  * timestamp, send, interpret), {@link decide} (re-sign, retry per the call's retry class, or stop)
@@ -105,7 +103,7 @@ const CALL_OPTIONS = { timeout: NUMERIC_OPTIONS.timeout, maxRetries: NUMERIC_OPT
  */
 export async function execute(config: PipelineConfig, spec: CallSpec): Promise<unknown> {
   if (spec.timeout !== undefined || spec.maxRetries !== undefined)
-    checkNumericOptions(spec, CALL_OPTIONS, 'Per-call ');
+    checkNumericOptions(spec, CALL_NUMERIC_OPTIONS, 'Per-call ');
   if (spec.signal?.aborted) throw new UserAbortError();
   const timeoutMs = spec.timeout ?? config.timeout;
   const target = config.basePath + spec.target;

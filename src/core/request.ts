@@ -2,6 +2,7 @@
 // exact bytes that are signed and sent (built once, never re-serialised).
 import { didYouMean } from '../model/suggest.js';
 import { ConfigurationError, InputValidationError } from './errors.js';
+import { NUMERIC_OPTIONS } from './options.js';
 import { type Query, buildTarget } from './target.js';
 
 /** Per-call options. */
@@ -13,7 +14,16 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-const CALL_OPTION_NAMES = ['signal', 'timeout', 'maxRetries', 'headers'];
+/** The numeric per-call options and their rules: the pipeline checks their values on every call. */
+export const CALL_NUMERIC_OPTIONS = {
+  timeout: NUMERIC_OPTIONS.timeout,
+  maxRetries: NUMERIC_OPTIONS.maxRetries,
+} as const satisfies { [K in keyof RequestOptions]?: string };
+const CALL_OPTION_NAMES: readonly (keyof RequestOptions)[] = [
+  'signal',
+  ...(Object.keys(CALL_NUMERIC_OPTIONS) as (keyof typeof CALL_NUMERIC_OPTIONS)[]),
+  'headers',
+];
 const CALL_OPTIONS_SET: ReadonlySet<string> = new Set(CALL_OPTION_NAMES);
 const NO_MORE: readonly string[] = [];
 
