@@ -80,4 +80,23 @@ export default defineConfig([
     outDir: 'dist/web',
     define,
   },
+  {
+    // What `import 'vistarkriya'` gives a web page (the `browser` condition): the client whose calls
+    // go through your `createProxyHandler` route, which checks and signs them. The custom condition
+    // picks the page's `#platform/*` modules (package.json `imports`): rows without their rules,
+    // no input check and no signing from keys in the page. Workers and edge runtimes sign directly
+    // and get dist/web; so does a page that imports `vistarkriya/web`.
+    entry: { index: 'src/index.ts' },
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    dts: false,
+    sourcemap: true,
+    treeshake: true,
+    outDir: 'dist/browser',
+    define,
+    esbuildOptions(options) {
+      options.conditions = ['vistarkriya-browser'];
+    },
+  },
 ]);

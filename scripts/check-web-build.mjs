@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// After `npm run build`: the browser/worker/edge build (dist/web, what the `browser`, `worker`,
-// `workerd`, `edge-light` and `deno` export conditions point to) must exist for every web entry,
-// must not import a `node:` module or undici, directly or through a chunk, and must sign in a
-// real edge runtime (the `edge-runtime` VM: no process, no require) exactly as node:crypto does.
+// After `npm run build`: the worker/edge build (dist/web, what the `worker`, `workerd`, `edge-light`
+// and `deno` export conditions and `vistarkriya/web` point to) and the browser build (dist/browser,
+// the `browser` condition of `vistarkriya`) must exist for every web entry, must not import a
+// `node:` module or undici, directly or through a chunk, and dist/web must sign in a real edge
+// runtime (the `edge-runtime` VM: no process, no require) exactly as node:crypto does.
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { NODE_ONLY_IMPORT } from './build-constants.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = path.join(ROOT, 'dist/web');
+const BROWSER = path.join(ROOT, 'dist/browser');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const WEB_CONDITIONS = ['browser', 'worker', 'workerd', 'edge-light', 'deno'];
 
@@ -28,10 +30,12 @@ else {
         problems.push(`exports["${subpath}"].${condition} → ${file} is missing`);
     }
   }
-  // No file of the web build imports Node-only modules.
-  for (const name of readdirSync(WEB).filter((f) => f.endsWith('.js'))) {
-    const match = NODE_ONLY_IMPORT.exec(readFileSync(path.join(WEB, name), 'utf8'));
-    if (match) problems.push(`dist/web/${name} imports ${match[0]}`);
+  // No file of the web and browser builds imports Node-only modules.
+  for (const dir of [WEB, BROWSER].filter((d) => existsSync(d))) {
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+      const match = NODE_ONLY_IMPORT.exec(readFileSync(path.join(dir, name), 'utf8'));
+      if (match) problems.push(`${path.relative(ROOT, dir)}/${name} imports ${match[0]}`);
+    }
   }
 }
 if (problems.length === 0) problems.push(...(await signInEdgeRuntime()));
@@ -40,7 +44,7 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  'check-web-build: dist/web has no node:/undici imports, every web export condition resolves, and it signs in the edge runtime exactly as node:crypto does.',
+  'check-web-build: dist/web and dist/browser have no node:/undici imports, every web export condition resolves, and dist/web signs in the edge runtime exactly as node:crypto does.',
 );
 
 /** Loads the built dist/web/index.js (as is: no platform swaps) into EdgeVM and signs a fixed request. */

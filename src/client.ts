@@ -6,7 +6,7 @@ import type { RetryClass } from './core/retry.js';
 import { type Query, buildTarget } from './core/target.js';
 import { type PlatformNamespaces, buildNamespaces } from './model/namespaces.js';
 import type { Operation } from './model/operation.js';
-import { parseInput, wireInput } from './model/parse.js';
+import { parseInput, wireInput } from '#platform/input-check';
 import { type PlatformOptions, platformPipeline, routeResolver } from './platform-api.js';
 
 /** Options of `new VistarkriyaClient(...)`. */

@@ -250,12 +250,13 @@ describe('a proxySigner client through the handler', () => {
       expectClean(unauthorized);
       // A bad PAN is caught in the browser before any request...
       await expect(vk.verify.pan({ pan: 'ABCDE12345' })).rejects.toBeInstanceOf(InputValidationError);
-      // ...and by the proxy when a caller skips the client's validation.
+      // ...and by the proxy when a caller skips the client's validation: the same typed error.
       const raw400 = await vk
         .request({ method: 'POST', path: '/api/v1/verify/pan', body: { pan: 'ABCDE12345' } })
         .catch((e: unknown) => e);
-      expect(raw400).toBeInstanceOf(BadRequestError);
-      expect((raw400 as APIError).code).toBe('VALIDATION_ERROR');
+      expect(raw400).toBeInstanceOf(InputValidationError);
+      expect(raw400).not.toBeInstanceOf(BadRequestError);
+      expect(raw400).toMatchObject({ field: 'pan', rule: 'format', outcomeUnknown: false });
       expect(upstream.seen).toHaveLength(0);
       // An upstream error envelope arrives as the platform's typed error.
       balanceAnswer = {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type APIError,
   type FetchLike,
+  InputValidationError,
   InternalServerError,
   RateLimitError,
   ResponseValidationError,
@@ -156,8 +157,10 @@ describe('the proxy’s outcome_unknown is the browser’s err.outcomeUnknown', 
     const { vk, proxyRequests } = browserClient(handler);
     const err = (await rejectionOf(
       vk.request({ method: 'POST', path: '/api/v1/verify/pan', body: { pan: 'bad' } }),
-    )) as APIError;
-    expect(err.status).toBe(400);
+    )) as InputValidationError;
+    // The proxy's refusal of the input is the client's own: InputValidationError, nothing billed.
+    expect(err).toBeInstanceOf(InputValidationError);
+    expect(err.field).toBe('pan');
     expect(err.outcomeUnknown).toBe(false);
     expect(proxyRequests()).toBe(1);
     expect(upstreamRequests).toBe(0);

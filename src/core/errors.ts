@@ -200,9 +200,14 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** The input was rejected before anything was sent (nothing billed). */
+/**
+ * The input was rejected before anything reached the platform (nothing billed): by the client's own
+ * check, or, in the browser build, by your `createProxyHandler` route, which runs the same rules.
+ */
 export class InputValidationError extends VistarkriyaError {
   protected static override readonly brand: string = 'InputValidationError';
+  /** Nothing was sent to the platform: checked by the client, or refused by your proxy before it signed. */
+  readonly outcomeUnknown = false;
   declare readonly field: string;
   declare readonly rule: string;
   declare readonly issues: readonly ValidationIssue[];

@@ -1,7 +1,7 @@
 // What an interpreter hands the pipeline: a value, or a failed answer described as plain data.
 // The pipeline's steps decide what a failure means for the call (retry, re-sign, which error).
 import type { TransportResponse } from '../transport/types.js';
-import type { APIError, APIErrorInit } from './errors.js';
+import type { APIError, APIErrorInit, ValidationIssue } from './errors.js';
 import type { Retryability } from './retry.js';
 
 /** An error class the pipeline builds from a failure's fields (`TimestampExpiredError`, `Veri5HashError`...). */
@@ -20,6 +20,11 @@ export interface Failure extends Omit<APIErrorInit, 'outcomeUnknown'> {
   unreadable?: boolean;
   /** What the answer itself says about the outcome (a vistarkriya proxy's `outcome_unknown`). */
   outcomeUnknown?: boolean;
+  /**
+   * A vistarkriya proxy refused the input with the operation's rules: the error is the
+   * `InputValidationError` of these issues, as when the client checks the input itself.
+   */
+  issues?: readonly ValidationIssue[];
   /** The class of the error; without one, the platform's code/status map picks it (`makeAPIError`). */
   errorClass?: APIErrorClass;
 }

@@ -1,5 +1,5 @@
 import type { TransportResponse } from '../transport/types.js';
-import { ResponseValidationError } from './errors.js';
+import { ResponseValidationError, type ValidationIssue } from './errors.js';
 import { isFinalProxyAnswer } from './proxy-answer.js';
 import type { Failure, Interpretation } from './failure.js';
 import { parseRetryAfter, retryabilityOfStatus } from './retry.js';
@@ -86,7 +86,13 @@ function notJson(response: TransportResponse): Interpretation {
 interface PlatformEnvelope {
   success?: unknown;
   data?: unknown;
-  error?: { code?: unknown; message?: unknown; http_status?: unknown; outcome_unknown?: unknown };
+  error?: {
+    code?: unknown;
+    message?: unknown;
+    http_status?: unknown;
+    outcome_unknown?: unknown;
+    issues?: unknown;
+  };
   message?: unknown;
 }
 
@@ -159,14 +165,31 @@ function firstString(...values: unknown[]): string | undefined {
 /**
  * A vistarkriya proxy's answer (see proxy-answer.ts): the proxy already retried (and corrected
  * the clock) against the platform, so it is final here, and the proxy knows better than we do
- * whether a billable call may have been acted on (`outcome_unknown`).
+ * whether a billable call may have been acted on (`outcome_unknown`). Its refusal of the input
+ * (`VALIDATION_ERROR` with `issues`: the operation's rules, run before anything was signed)
+ * carries the issues, so the caller gets the `InputValidationError` a local check throws.
  */
 function fromProxy(failure: Failure, response: TransportResponse, error: PlatformEnvelope['error']): Failure {
   if (!isFinalProxyAnswer(response.headers)) return failure;
   const outcome = error && typeof error === 'object' ? error.outcome_unknown : undefined;
+  const issues = failure.code === 'VALIDATION_ERROR' ? issuesOf(error?.issues) : undefined;
   return {
     ...failure,
     retryability: 'final',
     ...(typeof outcome === 'boolean' ? { outcomeUnknown: outcome } : {}),
+    ...(issues ? { issues } : {}),
   };
+}
+
+/** A proxy's `issues`, when every one is a `{ field, rule, message }` of strings. */
+function issuesOf(value: unknown): ValidationIssue[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const issues: ValidationIssue[] = [];
+  for (const i of value) {
+    const { field, rule, message } = (i ?? {}) as Record<string, unknown>;
+    if (typeof field !== 'string' || typeof rule !== 'string' || typeof message !== 'string')
+      return undefined;
+    issues.push({ field, rule, message });
+  }
+  return issues;
 }

@@ -11,6 +11,7 @@ import {
   type APIErrorInit,
   APITimeoutError,
   ClientClosedError,
+  InputValidationError,
   ResponseValidationError,
   UserAbortError,
   VistarkriyaError,
@@ -260,6 +261,10 @@ function buildError(
       cause: redactedCause(connectionError.cause, config.redact),
       outcomeUnknown,
     });
+  }
+  if (failure.issues) {
+    const issues = failure.issues.map((i) => ({ ...i, message: config.redact(i.message) }));
+    return new InputValidationError(issues);
   }
   // The failure's own fields (retryability, …) ride along: the error classes read only theirs.
   const init: APIErrorInit = {

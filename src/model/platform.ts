@@ -39,7 +39,7 @@ import {
   POSITIVE_INT,
   STRING,
   TEXT,
-} from './rules.js';
+} from '#platform/rules';
 
 /** A platform row as written; its `id` and `api` come from its place in {@link PLATFORM}. */
 export type PlatformRow = Omit<Operation, 'id' | 'api' | '__types'>;

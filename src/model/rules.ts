@@ -56,23 +56,27 @@ function identifier(
 }
 
 /** PAN, upper-cased and trimmed. The format only: the 4th character (holder type) informs, never refuses. */
-export const PAN = identifier('pan', panProblem, normalizePan);
+export const PAN = /* @__PURE__ */ identifier('pan', panProblem, normalizePan);
 /** Aadhaar number, spaces and hyphens removed: 12 digits, not starting with 0 or 1, Verhoeff check digit. */
-export const AADHAAR = identifier('aadhaar', aadhaarProblem, normalizeAadhaar);
+export const AADHAAR = /* @__PURE__ */ identifier('aadhaar', aadhaarProblem, normalizeAadhaar);
 /** GSTIN, upper-cased: state code, PAN, entity code, GSTN's mod-36 check character. */
-export const GSTIN = identifier('gstin', gstinProblem, normalizeGstin);
+export const GSTIN = /* @__PURE__ */ identifier('gstin', gstinProblem, normalizeGstin);
 /** IFSC, upper-cased: 4 letters, `0`, 6 letters or digits. */
-export const IFSC = identifier('ifsc', ifscProblem, normalizeIfsc);
+export const IFSC = /* @__PURE__ */ identifier('ifsc', ifscProblem, normalizeIfsc);
 /** Bank account number, spaces and hyphens removed, upper-cased (validators/account.ts says why one rule). */
-export const ACCOUNT_NUMBER = identifier('account', accountNumberProblem, normalizeAccountNumber);
+export const ACCOUNT_NUMBER = /* @__PURE__ */ identifier(
+  'account',
+  accountNumberProblem,
+  normalizeAccountNumber,
+);
 /** Indian mobile number, reduced to its 10 digits. */
-export const MOBILE = identifier('mobile', mobileProblem, normalizeIndianMobile);
+export const MOBILE = /* @__PURE__ */ identifier('mobile', mobileProblem, normalizeIndianMobile);
 /** E-mail address, kept as typed (validators/email.ts). */
-export const EMAIL = identifier('email', emailProblem);
+export const EMAIL = /* @__PURE__ */ identifier('email', emailProblem);
 /** A `dd/mm/yyyy` date that exists (dates of birth). */
-export const DATE = identifier('date', dateProblem);
+export const DATE = /* @__PURE__ */ identifier('date', dateProblem);
 /** A `yyyy-mm-dd` date that exists (the list filters `from` and `to`). */
-export const ISO_DATE = identifier('isoDate', isoDateProblem);
+export const ISO_DATE = /* @__PURE__ */ identifier('isoDate', isoDateProblem);
 
 /** Any string, kept as typed. */
 export const STRING: Rule<string> = {

@@ -2,7 +2,7 @@
 // (see crypto.ts). No `node:` imports here.
 import type { CryptoProvider } from './crypto-types.js';
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 function toHex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');

@@ -152,7 +152,10 @@ export function failureResponse(error: unknown, scrub: Redactor, log: InternalLo
       outcome_unknown: error.outcomeUnknown,
     });
   }
-  if (error instanceof InputValidationError) return errorResponse(400, 'VALIDATION_ERROR', error.message);
+  if (error instanceof InputValidationError) {
+    const { field, rule, issues } = error;
+    return errorResponse(400, 'VALIDATION_ERROR', error.message, { field, rule, issues });
+  }
   const message = error instanceof Error ? error.message : String(error);
   log.error(`proxy: upstream call failed: ${scrub(message)}`);
   return errorResponse(502, 'UPSTREAM_ERROR', 'The platform call failed.');

@@ -36,6 +36,7 @@ export function proxySigner(options: ProxySignerOptions = {}): Signer {
       return { headers: { ...h } };
     };
     return {
+      viaProxy: true,
       get secrets() {
         return secrets;
       },
@@ -47,6 +48,7 @@ export function proxySigner(options: ProxySignerOptions = {}): Signer {
   }
   const fixed = { ...headers };
   return {
+    viaProxy: true,
     // Static header values (a session token) are kept out of error messages and log lines.
     secrets: tokensOf(fixed),
     sign: () => ({ headers: { ...fixed } }),

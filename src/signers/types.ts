@@ -54,4 +54,11 @@ export interface Signer {
    * JSON they are (pass `unwrap: true` if your Open server does use the envelope).
    */
   readonly platformEnvelope?: boolean;
+  /**
+   * True when this signer sends to a route served by `createProxyHandler` (`proxySigner`), which
+   * checks each input with the operation's rules and signs. The browser build of the client
+   * (`import 'vistarkriya'` in a web page) checks nothing in the page and so takes only such a
+   * signer; set it on your own signer only if its route runs `createProxyHandler`.
+   */
+  readonly viaProxy?: boolean;
 }

@@ -97,11 +97,9 @@ describe('the SDK in headless Chromium, through createProxyHandler, against the 
     // Refusals arrive as typed errors.
     expect(r.notAllowed).toMatchObject({ name: 'APIError', status: 403, code: 'OPERATION_NOT_ALLOWED' });
     expect(r.invalidInBrowser).toMatchObject({ name: 'InputValidationError', isVistarkriyaError: true });
-    expect(r.invalidAtProxy).toMatchObject({
-      name: 'BadRequestError',
-      status: 400,
-      code: 'VALIDATION_ERROR',
-    });
+    // The proxy's refusal of the input is the same typed error as the client's own check.
+    expect(r.invalidAtProxy).toMatchObject({ name: 'InputValidationError', status: undefined });
+    expect(r.invalidAtProxy.message).toMatch(/^Invalid pan: /);
     expect(r.unauthorized).toMatchObject({ name: 'AuthenticationError', status: 401 });
 
     // The guard: a secret in a real page throws unless dangerouslyAllowBrowser.
