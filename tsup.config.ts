@@ -79,13 +79,18 @@ export default defineConfig([
     treeshake: true,
     outDir: 'dist/web',
     define,
+    // The full web code: `worker` comes before `browser` in package.json `imports`, so the
+    // `#platform/*` modules a page's build swaps out (rules, input check, signer) stay the real ones.
+    esbuildOptions(options) {
+      options.conditions = ['worker'];
+    },
   },
   {
     // What `import 'vistarkriya'` gives a web page (the `browser` condition): the client whose calls
-    // go through your `createProxyHandler` route, which checks and signs them. The custom condition
-    // picks the page's `#platform/*` modules (package.json `imports`): rows without their rules,
-    // no input check and no signing from keys in the page. Workers and edge runtimes sign directly
-    // and get dist/web; so does a page that imports `vistarkriya/web`.
+    // go through your `createProxyHandler` route, which checks and signs them. Platform `browser`
+    // (no `worker` condition) picks the page's `#platform/*` modules (package.json `imports`): rows
+    // without their rules, no input check and no signing from keys in the page. Workers and edge
+    // runtimes sign directly and get dist/web; so does a page that imports `vistarkriya/web`.
     entry: { index: 'src/index.ts' },
     format: ['esm'],
     platform: 'browser',
@@ -95,8 +100,5 @@ export default defineConfig([
     treeshake: true,
     outDir: 'dist/browser',
     define,
-    esbuildOptions(options) {
-      options.conditions = ['vistarkriya-browser'];
-    },
   },
 ]);

@@ -137,7 +137,6 @@ async function breakdown() {
     format: 'esm',
     target: 'es2022',
     define: buildDefines(ROOT),
-    conditions: ['vistarkriya-browser'],
     logLevel: 'error',
   });
   // Without whitespace minification esbuild marks each module with a `// path` line.

@@ -1,5 +1,5 @@
 // The signer of a platform client in the browser build (package.json `imports`,
-// `#platform/platform-signer`, condition `vistarkriya-browser`, what `import 'vistarkriya'` gives a
+// `#platform/platform-signer`, condition `browser`, what `import 'vistarkriya'` gives a
 // web page). A page never signs: the platform allow-lists server IPs and a secret in a page is
 // public, so a page's calls go through your route, where `createProxyHandler` checks the input
 // (the page does not: model/parse-at-proxy.ts) and signs. So only a signer that talks to such a

@@ -1,5 +1,5 @@
 // The browser build's input check (package.json `imports`, `#platform/input-check`, condition
-// `vistarkriya-browser`): none in the page. The page's calls go through `createProxyHandler`, which
+// `browser`): none in the page. The page's calls go through `createProxyHandler`, which
 // checks each input with the operation's rules (model/parse.ts) before anything is signed, and
 // answers a refusal the client throws as the same `InputValidationError`, "did you mean" included
 // (core/interpret.ts). Every other build checks in the client: model/parse.ts.

@@ -1,5 +1,5 @@
 // The browser build's input rules (package.json `imports`, `#platform/rules`, condition
-// `vistarkriya-browser`): the same names and types as rules.ts, but no rule checks anything here.
+// `browser`): the same names and types as rules.ts, but no rule checks anything here.
 // A page sends its calls through your server, where `createProxyHandler` runs the real rules
 // (model/rules.ts) before it signs; its refusal comes back as the same `InputValidationError`
 // (core/interpret.ts). So the page does not carry the validators twice over the wire: that is

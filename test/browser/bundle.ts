@@ -7,9 +7,11 @@ import { NODE_ONLY_IMPORT, buildDefines } from '../../scripts/build-constants.mj
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Bundles an entry the way a browser or edge user's bundler would (platform `browser`, so the
- * `#platform/*` imports resolve to the web implementations, as in the published web build), from
- * `src` so the tests never run a stale `dist`.
+ * Bundles an entry the way an edge user's bundler would, or a page's that imports `vistarkriya/web`
+ * (platform `browser` with the `worker` condition, so the `#platform/*` imports resolve to the full
+ * web implementations, as in the published dist/web), from `src` so the tests never run a stale
+ * `dist`. A page's own build (dist/browser, no `worker`) is tested from the package:
+ * test/browser-build.test.ts, test/browser/runtime-contract.test.ts.
  * Throws if anything Node-only (a `node:` module, undici) is left in the output.
  */
 export async function bundleForWeb(
@@ -21,6 +23,7 @@ export async function bundleForWeb(
     bundle: true,
     write: false,
     platform: 'browser',
+    conditions: ['worker'],
     format: options.format,
     globalName: options.globalName,
     target: 'es2022',
