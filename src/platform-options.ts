@@ -17,6 +17,9 @@ export interface PlatformOptions extends CoreOptions {
   signer?: Signer;
   /** Route overrides by operation id, e.g. `{ 'wallet.core.balance': '/api/v1/wallet/core/balance.php' }`. */
   routes?: Record<string, string>;
-  /** Allow `apiSecret` in a browser page. Almost always wrong: the secret becomes public. */
+  /**
+   * Allow `apiSecret` in a browser page. Almost always wrong: the secret becomes public. Only in the
+   * full builds (`vistarkriya/web` in a page): a page's `import 'vistarkriya'` takes `proxySigner()` only.
+   */
   dangerouslyAllowBrowser?: boolean;
 }

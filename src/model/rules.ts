@@ -55,6 +55,8 @@ function identifier(
   };
 }
 
+// `@__PURE__`: a bundle that runs none of these rules drops them with their validators (a page's
+// build: its platform rows take rules-at-proxy.ts, and a page that never makes a Veri5Client).
 /** PAN, upper-cased and trimmed. The format only: the 4th character (holder type) informs, never refuses. */
 export const PAN = /* @__PURE__ */ identifier('pan', panProblem, normalizePan);
 /** Aadhaar number, spaces and hyphens removed: 12 digits, not starting with 0 or 1, Verhoeff check digit. */
