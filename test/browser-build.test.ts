@@ -3,6 +3,7 @@
 // in front of a sandbox. A page never signs and does not check inputs itself: the proxy does both,
 // and its refusal reaches the page as the same InputValidationError a local check throws. Chromium
 // runs the same build in test/browser/browser-build.test.ts.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,10 +45,7 @@ function throughProxy(allow: string[] = ['verify.pan', 'b2c.createCustomer', 'wa
 
 describe('the browser build', () => {
   it('is the build without the validators and without signing from keys', async () => {
-    const pkg = await builtPackage();
-    const code = await import('node:fs').then((fs) =>
-      fs.readFileSync(path.join(pkg, 'dist/browser/index.js'), 'utf8'),
-    );
+    const code = readFileSync(path.join(await builtPackage(), 'dist/browser/index.js'), 'utf8');
     // Veri5's rows keep their rules (Veri5Client is exported too), so the validators are in the file,
     // but they are pure: a page's bundler drops them (scripts/size.mjs measures that bundle).
     expect(code).toContain('/* @__PURE__ */ identifier(');

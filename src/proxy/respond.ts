@@ -40,6 +40,15 @@ export function errorResponse(
   return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
+/**
+ * What a 400 `VALIDATION_ERROR` carries besides its message: the first issue's `field` and `rule`
+ * and every issue, which the client behind the proxy throws as the same `InputValidationError`.
+ */
+export function validationFields(err: InputValidationError): Record<string, unknown> {
+  const issues = err.issues.map(({ field, rule, message }) => ({ field, rule, message }));
+  return { field: err.field, rule: err.rule, issues };
+}
+
 /** A Response the proxy did not build (from `authorize`), with the security headers set on it. */
 export function withSecurityHeaders(response: Response): Response {
   const headers = new Headers(response.headers);
@@ -152,10 +161,8 @@ export function failureResponse(error: unknown, scrub: Redactor, log: InternalLo
       outcome_unknown: error.outcomeUnknown,
     });
   }
-  if (error instanceof InputValidationError) {
-    const { field, rule, issues } = error;
-    return errorResponse(400, 'VALIDATION_ERROR', error.message, { field, rule, issues });
-  }
+  if (error instanceof InputValidationError)
+    return errorResponse(400, 'VALIDATION_ERROR', error.message, validationFields(error));
   const message = error instanceof Error ? error.message : String(error);
   log.error(`proxy: upstream call failed: ${scrub(message)}`);
   return errorResponse(502, 'UPSTREAM_ERROR', 'The platform call failed.');

@@ -7,7 +7,13 @@ import { decodeQuery, parseQuery } from '../model/query.js';
 import { readJsonBody } from './body.js';
 import type { AuthorizeResult, ProxySettings } from './options.js';
 import { checkPathSyntax, splitTarget, stripBasePath } from './path.js';
-import { errorResponse, failureResponse, passThrough, withSecurityHeaders } from './respond.js';
+import {
+  errorResponse,
+  failureResponse,
+  passThrough,
+  validationFields,
+  withSecurityHeaders,
+} from './respond.js';
 import type { Upstream } from './upstream.js';
 
 /** What the injected operation table brings: the input check (model/parse.ts). */
@@ -246,15 +252,9 @@ async function validateReceived(ctx: ProxyContext, ex: Exchange): Promise<Result
     return { ok: true, value: ctx.rules.parseInput(op, got.value) };
   } catch (err) {
     if (!(err instanceof InputValidationError)) throw err;
-    const issues = err.issues.map((i) => ({ field: i.field, rule: i.rule, message: i.message }));
     return {
       ok: false,
-      refusal: {
-        status: 400,
-        code: 'VALIDATION_ERROR',
-        message: err.message,
-        extra: { field: err.field, rule: err.rule, issues },
-      },
+      refusal: { status: 400, code: 'VALIDATION_ERROR', message: err.message, extra: validationFields(err) },
     };
   }
 }
