@@ -262,10 +262,6 @@ function buildError(
       outcomeUnknown,
     });
   }
-  if (failure.issues) {
-    const issues = failure.issues.map((i) => ({ ...i, message: config.redact(i.message) }));
-    return new InputValidationError(issues);
-  }
   // The failure's own fields (retryability, …) ride along: the error classes read only theirs.
   const init: APIErrorInit = {
     ...failure,
@@ -276,7 +272,12 @@ function buildError(
     requestId: failure.requestId && config.redact(failure.requestId),
     outcomeUnknown,
   };
-  const error = failure.errorClass ? new failure.errorClass(init) : makeAPIError(init);
+  // A proxy's refusal of the input is the error the client's own check throws (interpret.ts).
+  const error = failure.issues
+    ? new InputValidationError(failure.issues.map((i) => ({ ...i, message: config.redact(i.message) })))
+    : failure.errorClass
+      ? new failure.errorClass(init)
+      : makeAPIError(init);
   config.log.debug(`${spec.method} ${call.target} failed: ${error.message}`);
   return error;
 }
